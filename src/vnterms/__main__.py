@@ -1,0 +1,3 @@
+from vnterms.cli import main
+
+main()
