@@ -182,17 +182,24 @@ def _canonical_syllable(word: str, style: Style) -> str | None:
     return "".join(letters)
 
 
-_word_cache: dict[tuple[str, Style], str] = {}
+class _TokenCache(dict[str, str]):
+    """Space-free tokens and their canonical form in one style, computed on first sight."""
+
+    def __init__(self, style: Style) -> None:
+        super().__init__()
+        self.style = style
+
+    def __missing__(self, token: str) -> str:
+        style = self.style
+        value = _LATIN_RUN.sub(lambda match: _canonical_syllable(match.group(), style)
+                               or match.group(), token)  # fmt: skip
+        if len(self) > 200_000:
+            self.clear()  # bound the memory a long run of unusual text can take
+        self[token] = value
+        return value
 
 
-def _canonical_word(word: str, style: Style) -> str:
-    key = (word, style)
-    result = _word_cache.get(key)
-    if result is None:
-        result = _canonical_syllable(word, style) or word
-        if len(_word_cache) < 200_000:
-            _word_cache[key] = result
-    return result
+_TOKEN_CACHES: dict[str, _TokenCache] = {"old": _TokenCache("old"), "new": _TokenCache("new")}
 
 
 def canonical(text: str, *, style: Style = "old") -> str:
@@ -207,13 +214,13 @@ def canonical(text: str, *, style: Style = "old") -> str:
     >>> canonical("Viá»‡t café")
     'Viá»‡t café'
     """
-    if style not in ("old", "new"):
+    cache = _TOKEN_CACHES.get(style)
+    if cache is None:
         raise ValueError(f"style must be 'old' or 'new', not {style!r}")
     if text.isascii():
         return " ".join(text.split())
     text = unicodedata.normalize("NFC", _FORMAT_CHARS.sub("", text))
-    text = " ".join(text.split())
-    return _LATIN_RUN.sub(lambda match: _canonical_word(match.group(), style), text)
+    return " ".join([cache[token] for token in text.split()])
 
 
 def is_syllable(word: str) -> bool:
@@ -269,6 +276,24 @@ _FOLD_TABLE = _FoldTable()
 _KEY_TABLE = _KeyTable()
 
 
+# ASCII bytes → lower case, everything but letters and digits → space.
+_ASCII_FOLD = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+)
+# After NFD, text with nothing else than ASCII and combining marks takes the fast path.
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
+
+
+def _fold_bytes(text: str) -> bytes:
+    """``text`` folded to ASCII bytes with runs of separators left in (see ``fold``)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+        if _NOT_PLAIN.search(decomposed):
+            return text.translate(_FOLD_TABLE).encode("ascii")
+        text = decomposed
+    return text.encode("ascii", "ignore").translate(_ASCII_FOLD)
+
+
 def fold(text: str) -> str:
     """The search key of ``text``: ASCII, lower case, no diacritics, punctuation as single spaces.
 
@@ -277,7 +302,10 @@ def fold(text: str) -> str:
     >>> fold("Côte d’Ivoire"), fold("Đà Nẵng"), fold("Straße")
     ('cote d ivoire', 'da nang', 'strasse')
     """
-    return " ".join(text.translate(_FOLD_TABLE).split())
+    folded = _fold_bytes(text)
+    while b"  " in folded:
+        folded = folded.replace(b"  ", b" ")
+    return folded.strip().decode("ascii")
 
 
 def compact(text: str) -> str:
@@ -286,7 +314,7 @@ def compact(text: str) -> str:
     >>> compact("Ha Noi") == compact("Hanoi") == compact("HÀ NỘI")
     True
     """
-    return "".join(text.translate(_FOLD_TABLE).split())
+    return _fold_bytes(text).replace(b" ", b"").decode("ascii")
 
 
 def diacritic_key(text: str) -> str:
