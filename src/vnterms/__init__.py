@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from vnterms.errors import InputError, TermNotFound, VntermsError
+from vnterms.lookup import Match
+from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import (
     canonical,
     compact,
@@ -25,7 +27,12 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
 __all__ = [
+    "Concept",
+    "Glossary",
     "InputError",
+    "Match",
+    "Occurrence",
+    "Term",
     "TermNotFound",
     "VntermsError",
     "__version__",

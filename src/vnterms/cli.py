@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from vnterms.errors import VntermsError
+from vnterms.model import Glossary
 from vnterms.normalize import canonical, compact, fold
 
 app = typer.Typer(
@@ -52,6 +56,143 @@ def normalize(
             typer.echo(fold(line))
         else:
             typer.echo(canonical(line, style=style.value))
+
+
+GlossaryOption = Annotated[
+    Path | None,
+    typer.Option("--glossary", "-g", help="Glossary directory (default: the shipped one)."),
+]
+
+
+class LangOption(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
+@app.command()
+def lookup(
+    query: Annotated[str, typer.Argument(help="A term in either language, or - for stdin.")],
+    glossary: GlossaryOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many concepts at most.")] = 3,
+    lang: Annotated[LangOption | None, typer.Option(help="Match terms of one language.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Find the concepts a term names, in English or Vietnamese, with or without diacritics."""
+    from vnterms.lookup import describe
+
+    terms = Glossary.load(glossary)
+    language = lang.value if lang else None
+    if query == "-":
+        for line in sys.stdin:
+            found = terms.search(line.strip(), limit=limit, lang=language)
+            typer.echo(json.dumps({"query": line.strip(), "matches": [describe(m) for m in found]},
+                                  ensure_ascii=False))  # fmt: skip
+        return
+    matches = [describe(match) for match in terms.search(query, limit=limit, lang=language)]
+    if as_json:
+        typer.echo(json.dumps(matches, ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n\n".join(_format_match(match) for match in matches))
+    if not matches:
+        if not as_json:
+            typer.echo(f"nothing matches {query!r}", err=True)
+        raise typer.Exit(1)
+
+
+def _format_match(match: dict[str, object]) -> str:
+    lines = [
+        f"{match['en']}  —  {match['vi'] or '(no Vietnamese yet)'}",
+        f"  [{match['id']}] {match['category']}, {match['status']}; "
+        f"score {match['score']} ({match['rule']}: {match['matched']})",
+    ]
+    for lang in ("en", "vi"):
+        terms = match[f"{lang}_terms"]
+        assert isinstance(terms, list)
+        listed = "; ".join(f"{t['text']} ({t['kind']}, {t['status']})" for t in terms)
+        lines.append(f"  {lang}: {listed}")
+    for key in ("definition", "note"):
+        if match[key]:
+            lines.append(f"  {key}: {match[key]}")
+    return "\n".join(lines)
+
+
+@app.command()
+def lint(
+    directory: Annotated[Path | None, typer.Argument(help="Glossary directory.")] = None,
+    fix: Annotated[bool, typer.Option(help="Rewrite files into canonical layout first.")] = False,
+) -> None:
+    """Check a glossary: one line `file:line: problem` per finding, exit 1 if there is any."""
+    from vnterms.lint import lint_glossary
+    from vnterms.store import default_glossary_dir, read_glossary, write_glossary
+
+    if fix:
+        write_glossary(read_glossary(directory), directory or default_glossary_dir())
+    problems = lint_glossary(directory)
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Text files; - for stdin; none: the shipped seeds.")
+    ] = None,
+    glossary: GlossaryOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    as_tsv: Annotated[bool, typer.Option("--tsv", help="Print tab-separated values.")] = False,
+    add_drafts: Annotated[
+        bool, typer.Option("--add-drafts", help="Add new names to the glossary as drafts.")
+    ] = False,
+) -> None:
+    """Find the names of UN bodies, treaties, conferences and posts in English texts."""
+    from vnterms.extract import describe_candidate, draft_concepts
+    from vnterms.extract import extract as extract_names
+    from vnterms.store import default_glossary_dir, default_seeds_dir, read_source, write_glossary
+
+    terms = Glossary.load(glossary)
+    paths = files or sorted(default_seeds_dir().glob("*.txt"))
+    texts = [("<stdin>", sys.stdin.read()) if str(p) == "-" else (str(p), read_source(p))
+             for p in paths]  # fmt: skip
+    candidates = extract_names(_with_progress(texts), terms)
+    rows = [describe_candidate(candidate) for candidate in candidates]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_format_candidates(rows, tsv=as_tsv))
+    if add_drafts:
+        drafts = draft_concepts(candidates, terms)
+        for concept in drafts:
+            terms.add(concept)
+        write_glossary(terms, glossary or default_glossary_dir())
+        typer.echo(f"added {len(drafts)} draft concepts to drafts.terms", err=True)
+
+
+def _with_progress(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The texts, with a progress bar on a terminal when there is much to read."""
+    if not sys.stderr.isatty() or sum(len(text) for _, text in texts) < 2_000_000:
+        yield from texts
+        return
+    with typer.progressbar(texts, label="extracting", file=sys.stderr) as progress:
+        yield from progress
+
+
+def _format_candidates(rows: list[dict[str, object]], *, tsv: bool) -> str:
+    header = ["term", "id", "category", "count", "vi", "vi_draft", "abbreviations", "variants"]
+    lines = []
+    for row in rows:
+        cells = [row[key] for key in header]
+        lines.append(
+            [", ".join(map(str, c)) if isinstance(c, list) else str(c or "") for c in cells]
+        )
+    if tsv:
+        return "\n".join("\t".join(line) for line in [header, *lines])
+    return "\n".join(
+        f"{line[0]}  [{line[1] or 'NEW ' + line[2]}] ×{line[3]}\n    vi: "
+        f"{line[4] or (line[5] + ' (draft)' if line[5] else '—')}"
+        for line in lines
+    )
 
 
 def main() -> None:

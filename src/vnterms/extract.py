@@ -1,0 +1,386 @@
+"""Finding the names of UN bodies, treaties, conferences and posts in English text.
+
+``find_names`` yields every name in a text: the glossary's terms (diacritic-aware, acronyms in
+their own case, longest match first) and new names built on institutional head nouns, with names
+nested inside them. ``extract`` clusters what was found into ``Candidate``s, one per concept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from vnterms.model import Concept, Glossary, Occurrence, Term
+from vnterms.normalize import compact, fold
+
+__all__ = [
+    "Candidate",
+    "Name",
+    "TermMatcher",
+    "compose_vietnamese",
+    "describe_candidate",
+    "draft_concepts",
+    "extract",
+    "find_names",
+]
+
+# Nouns that head the names of institutions, instruments and meetings.
+HEAD_NOUNS = frozenset(
+    """
+    Agency Agenda Agreement Assembly Authority Bank Board Centre Center Charter Commission
+    Committee Compact Conference Congress Convention Council Court Covenant Declaration Debate
+    Department Forum Framework Fund Goal Goals Group Initiative Institute Meeting Mission Office
+    Organisation Organization Pact Panel Programme Program Protocol Resolution Secretariat Statute
+    Summit Treaty Tribunal Union
+    """.split()
+)
+# Small words that may stand inside a name, between capitalised words.
+CONNECTORS = frozenset("of on for and against to beyond the in".split())
+# Capitalised words that open sentences or captions without belonging to the name after them.
+SENTENCE_WORDS = frozenset(
+    """
+    A After Against Also Among Amid An And Another As At Becoming Besides But By Choosing Could
+    During Experts First For From Hosting However In It Its Moreover Most Nevertheless On Our Over
+    Second Since Some Thanks That The These This Third Through To Under When Whereas While With
+    """.split()
+)
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)\Z")
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:[-‐‑](?:[^\W_]|[\u0300-\u036f])+)*")
+_SENTENCE_END = re.compile(r"[.!?:;—–\"“”(]\s*\Z|\A\s*\Z")
+VN_WORDS = frozenset("viet vietnam vietnamese party".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # compact(text): what matching compares
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in a line: its text, where it stands, and the glossary entry it is, if any."""
+
+    text: str
+    line: int
+    column: int  # 1-based, in the NFC form of the line
+    concept: Concept | None = None
+    term: Term | None = None
+    nested: bool = False
+
+
+def _tokens(line: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), compact(m.group())) for m in _TOKEN.finditer(line)]
+
+
+class TermMatcher:
+    """Every term of a glossary, keyed for matching runs of tokens (longest first)."""
+
+    def __init__(self, glossary: Iterable[Concept]) -> None:
+        self.names: dict[str, tuple[Concept, Term]] = {}
+        self.abbreviations: dict[str, tuple[Concept, Term]] = {}
+        for concept in glossary:
+            for term in concept.terms:
+                if term.status == "deprecated":
+                    continue
+                if concept.category == "post" and not any(c in term.text for c in " -"):
+                    continue  # a bare role word (Ambassador, Chair) is not a name in running text
+                if term.is_abbreviation:
+                    self.abbreviations.setdefault(term.text, (concept, term))
+                elif term.lang == "en" or fold(term.text) != compact(term.text):
+                    self.names.setdefault(compact(term.text), (concept, term))
+        self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
+
+    def match_at(self, tokens: list[Token], i: int, line: str) -> tuple[int, Concept, Term] | None:
+        """The longest glossary term starting at token ``i``: (end token index, concept, term)."""
+        best = None
+        if tokens[i].text in self.abbreviations:
+            best = (i + 1, *self.abbreviations[tokens[i].text])
+        key = ""
+        for j in range(i, len(tokens)):
+            if j > i and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
+                break  # punctuation between the words: the name cannot go on
+            key += tokens[j].key
+            if key not in self.prefixes:
+                break
+            if key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
+                best = (j + 1, *self.names[key])
+        return best
+
+
+def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = None
+               ) -> Iterator[Name]:  # fmt: skip
+    """Every name in ``text``, line by line: glossary terms, new names, and names nested in them."""
+    matcher = matcher or TermMatcher(glossary)
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = unicodedata.normalize("NFC", raw)
+        yield from _names_in_line(line, lineno, matcher)
+
+
+def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
+    tokens = _tokens(line)
+    known: list[tuple[int, int, Concept, Term]] = []
+    i = 0
+    while i < len(tokens):
+        found = matcher.match_at(tokens, i, line)
+        if found:
+            known.append((i, found[0], found[1], found[2]))
+            i = found[0]
+        else:
+            i += 1
+    spans = _name_spans(tokens, line)
+    covered = set()
+    for start, end in spans:
+        inner = [k for k in known if start <= k[0] and k[1] <= end]
+        whole = [k for k in inner if k[0] == start and k[1] == end]
+        if whole or not any(t.text in HEAD_NOUNS for t in tokens[start:end]):
+            continue
+        covered.add((start, end))
+        yield _name(line, lineno, tokens, start, end)
+        for k in inner:  # names nested in a new name
+            covered.add((k[0], k[1]))
+            yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
+    for start, end, concept, term in known:
+        if (start, end) in covered:
+            continue
+        yield _name(line, lineno, tokens, start, end, concept, term)
+        yield from _nested_known(line, lineno, tokens, start, end, matcher)
+
+
+def _nested_known(line: str, lineno: int, tokens: list[Token], start: int, end: int,
+                  matcher: TermMatcher) -> Iterator[Name]:  # fmt: skip
+    """Glossary names inside a longer one, after a connector: "Review Conference of the [NPT]"."""
+    i = start + 1
+    while i < end:
+        if tokens[i - 1].text in CONNECTORS:
+            found = matcher.match_at(tokens, i, line)
+            if found and found[0] <= end:
+                yield _name(line, lineno, tokens, i, found[0], found[1], found[2], nested=True)
+                i = found[0]
+                continue
+        i += 1
+
+
+def _name(line: str, lineno: int, tokens: list[Token], start: int, end: int,
+          concept: Concept | None = None, term: Term | None = None, *, nested: bool = False
+          ) -> Name:  # fmt: skip
+    begin = tokens[start].start
+    return Name(line[begin : tokens[end - 1].end], lineno, begin + 1, concept, term, nested)
+
+
+def _is_name_word(token: Token) -> bool:
+    first = token.text[0]
+    return first.isupper() or bool(_ORDINAL.match(token.text)) or token.text.isdigit()
+
+
+def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with connectors between them) that contain a head noun."""
+    spans = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
+            continue
+        start = end = i
+        j = i
+        while j < len(tokens):
+            if j > start and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
+                break
+            if _is_name_word(tokens[j]):
+                end = j + 1
+            elif tokens[j].text not in CONNECTORS:
+                break
+            j += 1
+        start = _trim_start(tokens, start, end, line)
+        while end > start and (
+            _ORDINAL.match(tokens[end - 1].text) or tokens[end - 1].text in CONNECTORS
+        ):
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+        i = max(end, i + 1)
+    return spans
+
+
+def _trim_start(tokens: list[Token], start: int, end: int, line: str) -> int:
+    """Drop sentence-opening words ("Hosting the …") and a leading "the"."""
+    while start < end:
+        word = tokens[start].text
+        at_sentence_start = bool(_SENTENCE_END.search(line[: tokens[start].start]))
+        if (
+            word in CONNECTORS
+            or word == "The"
+            or (at_sentence_start and (word in SENTENCE_WORDS or word.endswith("ing")))
+        ):
+            start += 1
+        else:
+            break
+    return start
+
+
+@dataclass
+class Candidate:
+    """One concept found in the texts, with every way it was written and where."""
+
+    term: str
+    id: str | None
+    category: str | None
+    vi: str | None
+    vi_draft: str | None = None
+    abbreviations: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+
+# The category a new name most likely has, by its first head noun.
+HEAD_CATEGORIES = {
+    **dict.fromkeys("Agreement Charter Convention Covenant Protocol Statute Treaty".split(),
+                    "treaty"),
+    **dict.fromkeys("Conference Debate Forum Meeting Summit".split(), "conference"),
+    **dict.fromkeys("Agenda Goal Goals".split(), "goal"),
+    **dict.fromkeys("Compact Framework Initiative Pact".split(), "initiative"),
+    **dict.fromkeys("Declaration Resolution".split(), "document"),
+    **dict.fromkeys("Department Office Secretariat".split(), "secretariat-office"),
+    **dict.fromkeys("Agency Bank Fund Organisation Organization Programme Program".split(),
+                    "fund-programme"),
+}  # fmt: skip
+# Vietnamese of the head nouns, for draft renderings of new names.
+HEAD_VIETNAMESE = {
+    "Agency": "Cơ quan", "Agenda": "Chương trình nghị sự", "Agreement": "Hiệp định",
+    "Assembly": "Đại hội đồng", "Board": "Ban Chấp hành", "Charter": "Hiến chương",
+    "Commission": "Ủy ban", "Committee": "Ủy ban", "Conference": "Hội nghị",
+    "Convention": "Công ước", "Council": "Hội đồng", "Court": "Tòa án", "Declaration": "Tuyên bố",
+    "Forum": "Diễn đàn", "Framework": "Khung", "Fund": "Quỹ", "Goal": "Mục tiêu",
+    "Initiative": "Sáng kiến", "Meeting": "Hội nghị", "Office": "Văn phòng",
+    "Organization": "Tổ chức", "Organisation": "Tổ chức", "Programme": "Chương trình",
+    "Protocol": "Nghị định thư", "Summit": "Hội nghị Thượng đỉnh", "Treaty": "Hiệp ước",
+    "Tribunal": "Tòa án",
+}  # fmt: skip
+_LINKS_VIETNAMESE = {"of": "", "on": "về", "against": "chống", "for": "về", "to": ""}
+
+
+def _new_category(name: str) -> str | None:
+    words = name.split()
+    if VN_WORDS & {fold(word) for word in words}:
+        return "vn-body"
+    heads = [word for word in words if word in HEAD_NOUNS]
+    return HEAD_CATEGORIES.get(heads[0], "subsidiary-body") if heads else None
+
+
+def compose_vietnamese(name: str, matcher: TermMatcher) -> str | None:
+    """A draft Vietnamese rendering of a new name from the parts the glossary knows, or None.
+
+    Handles "[year|ordinal] HEAD [of|on|against|for|to] [the] KNOWN-NAME" and
+    "United Nations HEAD …": "2026 Review Conference of the NPT" → "Hội nghị Kiểm điểm … năm 2026".
+    """
+    words = name.split()
+    year = ordinal = None
+    if words and words[0].isdigit():
+        year, words = words[0], words[1:]
+    elif words and _ORDINAL.match(words[0]):
+        ordinal, words = re.sub(r"\D", "", words[0]), words[1:]
+    united = words[:2] == ["United", "Nations"] or words[:1] == ["UN"]
+    if united:
+        words = words[2:] if words[0] == "United" else words[1:]
+    link = next((i for i, word in enumerate(words) if word in _LINKS_VIETNAMESE), len(words))
+    head = " ".join(words[:link])
+    head_vi = _known_vietnamese(head, matcher) or HEAD_VIETNAMESE.get(head)
+    if head_vi is None:
+        return None
+    rest = words[link + 1 :]
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    parts = [head_vi]
+    if ordinal:
+        parts.append(f"lần thứ {ordinal}")
+    if rest:
+        rest_vi = _known_vietnamese(" ".join(rest), matcher)
+        if rest_vi is None:
+            return None
+        parts += [_LINKS_VIETNAMESE[words[link]], rest_vi]
+    if united:
+        parts.append("Liên hợp quốc")
+    if year:
+        parts.append(f"năm {year}")
+    return " ".join(part for part in parts if part)
+
+
+def _known_vietnamese(english: str, matcher: TermMatcher) -> str | None:
+    entry = matcher.names.get(compact(english)) or matcher.abbreviations.get(english)
+    return entry[0].label("vi") if entry else None
+
+
+def extract(texts: Iterable[tuple[str, str]], glossary: Glossary) -> list[Candidate]:
+    """Cluster the names found in ``texts`` (pairs of source name and text) into candidates.
+
+    Known names are grouped by concept; new names by their folded form without "the"/"UN".
+    Known candidates come first, by concept id, then new ones by first occurrence.
+    """
+    matcher = TermMatcher(glossary)
+    known: dict[str, Candidate] = {}
+    new: dict[str, Candidate] = {}
+    for source, text in texts:
+        for name in find_names(text, glossary, matcher=matcher):
+            occurrence = Occurrence(source, name.line, name.column, name.text)
+            if name.concept is not None:
+                concept = name.concept
+                candidate = known.get(concept.id) or known.setdefault(concept.id, Candidate(
+                    concept.label("en") or name.text, concept.id, concept.category,
+                    concept.label("vi"), abbreviations=concept.abbreviations()))  # fmt: skip
+            else:
+                key = " ".join(w for w in fold(name.text).split() if w not in ("the", "un"))
+                key = key.replace("united nations ", "")
+                candidate = new.get(key) or new.setdefault(key, Candidate(
+                    name.text, None, _new_category(name.text), None,
+                    compose_vietnamese(name.text, matcher)))  # fmt: skip
+            candidate.occurrences.append(occurrence)
+            if name.text not in candidate.variants:
+                candidate.variants.append(name.text)
+    return [known[key] for key in sorted(known)] + list(new.values())
+
+
+def describe_candidate(candidate: Candidate) -> dict[str, object]:
+    """A candidate as plain data: what ``vnterms extract --json`` prints for it."""
+    return {
+        "term": candidate.term,
+        "id": candidate.id,
+        "category": candidate.category,
+        "abbreviations": candidate.abbreviations,
+        "variants": candidate.variants,
+        "count": candidate.count,
+        "vi": candidate.vi,
+        "vi_draft": candidate.vi_draft,
+        "occurrences": [
+            {"file": o.file, "line": o.line, "column": o.column, "text": o.text}
+            for o in candidate.occurrences
+        ],
+    }
+
+
+def draft_concepts(candidates: Iterable[Candidate], glossary: Glossary) -> list[Concept]:
+    """New concepts, marked draft, for the candidates the glossary does not know yet."""
+    drafts = []
+    taken = {concept.id for concept in glossary}
+    for candidate in candidates:
+        if candidate.id is not None:
+            continue
+        base = "-".join(fold(candidate.term).split())[:60] or "name"
+        concept_id, n = base, 2
+        while concept_id in taken:
+            concept_id, n = f"{base}-{n}", n + 1
+        taken.add(concept_id)
+        sources = sorted({f"{o.file}:{o.line}" for o in candidate.occurrences})
+        terms = [Term(candidate.term, "en", "full", "preferred")]
+        terms += [Term(v, "en", "variant", "admitted") for v in candidate.variants[1:]]
+        if candidate.vi_draft:
+            terms.append(Term(candidate.vi_draft, "vi", "full", "draft"))
+        drafts.append(Concept(concept_id, candidate.category or "subsidiary-body", terms,
+                              status="draft", sources=sources, file="drafts.terms"))  # fmt: skip
+    return drafts

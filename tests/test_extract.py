@@ -1,0 +1,59 @@
+"""Extraction measured against hand-annotated gold lists (see tests/data/gold/README.md)."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from vnterms import Glossary
+from vnterms.extract import extract, find_names
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "seeds"
+TEXTS = sorted(SEEDS.glob("*.txt")) + sorted((DATA / "texts").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return Glossary.load()
+
+
+def predicted_names(text: str, glossary: Glossary) -> Counter[tuple[int, str]]:
+    """The mentions the extractor reports, as (line, text); places are found but not scored."""
+    return Counter(
+        (name.line, name.text)
+        for name in find_names(text, glossary)
+        if not (name.concept is not None and name.concept.category == "place")
+    )
+
+
+def gold_names(path: Path) -> Counter[tuple[int, str]]:
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return Counter((int(line), name) for line, name in rows)
+
+
+def precision_recall(predicted: Counter, gold: Counter) -> tuple[float, float]:
+    true_positives = sum((predicted & gold).values())
+    return true_positives / max(sum(predicted.values()), 1), true_positives / max(
+        sum(gold.values()), 1
+    )
+
+
+@pytest.mark.parametrize("text_path", TEXTS, ids=lambda path: path.stem)
+def test_precision_and_recall_on_annotated_texts(text_path: Path, glossary: Glossary) -> None:
+    predicted = predicted_names(text_path.read_text(encoding="utf-8"), glossary)
+    gold = gold_names(DATA / "gold" / f"{text_path.stem}.tsv")
+    precision, recall = precision_recall(predicted, gold)
+    names = sum(gold.values())
+    print(f"{text_path.stem}: precision {precision:.3f} recall {recall:.3f} ({names} names)")
+    assert min(precision, recall) >= 0.95, (
+        f"missed {sorted((gold - predicted).elements())}, "
+        f"wrong {sorted((predicted - gold).elements())}"
+    )
+
+
+def test_seed_names_are_all_in_the_glossary(glossary: Glossary) -> None:
+    """Every name found in the seeds is a glossary concept: coverage proven from the text."""
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+    new = [candidate.term for candidate in extract(texts, glossary) if candidate.id is None]
+    assert new == []
