@@ -1,0 +1,97 @@
+"""The file formats vnterms exports and imports: one module per format, this registry on top."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from vnterms.errors import InputError
+from vnterms.model import Concept, Glossary, Occurrence
+
+__all__ = ["EXPORTS", "IMPORT_SUFFIXES", "Export", "read_concepts_from", "render"]
+
+
+@dataclass(frozen=True)
+class Export:
+    suffix: str
+    description: str
+
+
+EXPORTS = {
+    "po": Export(".po", "gettext PO, English → Vietnamese"),
+    "po-vi": Export(".po", "gettext PO, Vietnamese → English"),
+    "pot": Export(".pot", "gettext template of the English terms"),
+    "mo": Export(".mo", "compiled gettext MO, English → Vietnamese"),
+    "mo-vi": Export(".mo", "compiled gettext MO, Vietnamese → English"),
+    "tmx": Export(".tmx", "TMX 1.4b translation memory"),
+    "tbx": Export(".tbx", "TBX termbase"),
+    "omegat": Export(".utf8", "OmegaT tab-separated glossary"),
+    "csv": Export(".csv", "CSV, one row per term"),
+    "json": Export(".json", "JSON, every field of every concept"),
+}
+IMPORT_SUFFIXES = (".po", ".tmx", ".tbx", ".csv")
+
+
+def render(
+    name: str,
+    glossary: Glossary,
+    *,
+    occurrences: Mapping[str, Sequence[Occurrence]] | None = None,
+    with_drafts: bool = False,
+    version: str = "",
+) -> bytes:
+    """The bytes of export ``name`` (a key of ``EXPORTS``) for ``glossary``."""
+    from vnterms.formats import po, tabular, tbx, tmx
+
+    binary = io.BytesIO()
+    text = io.StringIO(newline="\n")
+    if name in ("po", "po-vi", "pot", "mo", "mo-vi"):
+        catalog = po.to_catalog(glossary, source="vi" if name.endswith("-vi") else "en",
+                                template=name == "pot", occurrences=occurrences,
+                                version=version)  # fmt: skip
+        (po.write_mo if name.startswith("mo") else po.write_po)(binary, catalog)
+    elif name == "tmx":
+        tmx.write_tmx(binary, glossary, with_drafts=with_drafts, version=version)
+    elif name == "tbx":
+        tbx.write_tbx(binary, glossary)
+    else:
+        writers: dict[str, Callable[..., None]] = {
+            "omegat": tabular.write_omegat, "csv": tabular.write_csv, "json": tabular.write_json,
+        }  # fmt: skip
+        if name not in writers:
+            raise InputError(f"unknown format {name!r} (use {', '.join(EXPORTS)})")
+        writers[name](text, glossary)
+        return text.getvalue().encode("utf-8")
+    return binary.getvalue()
+
+
+def read_concepts_from(path: Path) -> list[Concept]:
+    """The concepts of an exported file (PO, TMX, TBX or CSV), as partial records to merge."""
+    from vnterms.formats import po, tabular, tbx, tmx
+
+    suffix = path.suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise InputError(f"cannot import {suffix or 'files without a suffix'} "
+                         f"(use {', '.join(IMPORT_SUFFIXES)})", str(path))  # fmt: skip
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
+    with handle:
+        if suffix == ".po":
+            return po.from_catalog(po.read_po(handle, filename=str(path)))
+        if suffix == ".tbx":
+            return tbx.read_tbx(handle, filename=str(path))
+        if suffix == ".tmx":
+            concepts: dict[str, Concept] = {}
+            for concept_id, term in tmx.read_tmx(handle, filename=str(path)):
+                key = concept_id or ""
+                concepts.setdefault(key, Concept(key, "", status="")).terms.append(term)
+            return list(concepts.values())
+        try:
+            text = handle.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise InputError(f"invalid UTF-8 at byte {error.start}", str(path)) from None
+        return tabular.read_csv(io.StringIO(text, newline=""), filename=str(path))

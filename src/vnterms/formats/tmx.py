@@ -1,0 +1,77 @@
+"""Reading and writing of glossaries as TMX 1.4b translation memories.
+
+One ``<tu>`` per English term, its concept's preferred Vietnamese term as the translation; the
+concept id, category and status travel as ``x-`` properties, so an import knows where each
+unit belongs.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from typing import IO
+
+from vnterms.errors import InputError
+from vnterms.formats.xmlio import XML_LANG, parse_xml
+from vnterms.model import Concept, Glossary, Term
+
+__all__ = ["read_tmx", "write_tmx"]
+
+
+def _units(glossary: Glossary, with_drafts: bool) -> Iterator[tuple[Concept, int, Term, Term]]:
+    for concept in sorted(glossary, key=lambda c: c.id):
+        target = concept.preferred("vi")
+        if target is None and with_drafts:
+            target = next((t for t in concept.terms_in("vi") if t.status != "deprecated"), None)
+        if target is None or (concept.is_draft and not with_drafts):
+            continue
+        for n, term in enumerate(concept.terms_in("en"), start=1):
+            if term.status == "deprecated" or (term.status == "draft" and not with_drafts):
+                continue
+            yield concept, n, term, target
+
+
+def write_tmx(fileobj: IO[bytes], glossary: Glossary, *, with_drafts: bool = False,
+              version: str = "") -> None:  # fmt: skip
+    """Write the English → Vietnamese units of ``glossary`` as TMX 1.4 (drafts only if asked)."""
+    root = ElementTree.Element("tmx", version="1.4")
+    ElementTree.SubElement(root, "header", {
+        "creationtool": "vnterms", "creationtoolversion": version or "0",
+        "segtype": "phrase", "o-tmf": "vnterms", "adminlang": "en", "srclang": "en",
+        "datatype": "plaintext",
+    })  # fmt: skip
+    body = ElementTree.SubElement(root, "body")
+    for concept, n, term, target in _units(glossary, with_drafts):
+        unit = ElementTree.SubElement(body, "tu", tuid=f"{concept.id}.{n}")
+        status = (
+            "draft" if concept.is_draft or "draft" in (term.status, target.status) else "approved"
+        )
+        for kind, value in (("x-concept", concept.id), ("x-category", concept.category),
+                            ("x-status", status), ("x-kind", term.kind)):  # fmt: skip
+            ElementTree.SubElement(unit, "prop", type=kind).text = value
+        for lang, text in (("en", term.text), ("vi", target.text)):
+            variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
+            ElementTree.SubElement(variant, "seg").text = text
+    ElementTree.indent(root)
+    fileobj.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    fileobj.write(ElementTree.tostring(root, encoding="utf-8", xml_declaration=False))
+    fileobj.write(b"\n")
+
+
+def read_tmx(fileobj: IO[bytes], *, filename: str = "<tmx>") -> list[tuple[str | None, Term]]:
+    """The terms of a TMX file, each with the concept id it names (``x-concept``), if any."""
+    root = parse_xml(fileobj, filename)
+    if root.tag != "tmx" or root.find("body") is None:
+        raise InputError("not a TMX file (no <tmx><body>)", filename)
+    terms: list[tuple[str | None, Term]] = []
+    for unit in root.iter("tu"):
+        props = {prop.get("type"): (prop.text or "") for prop in unit.findall("prop")}
+        status = "draft" if props.get("x-status") == "draft" else ""
+        for variant in unit.findall("tuv"):
+            lang = (variant.get(XML_LANG) or variant.get("lang") or "").lower()[:2]
+            segment = variant.find("seg")
+            if lang in ("en", "vi") and segment is not None:
+                text = "".join(segment.itertext())
+                kind = props.get("x-kind", "") if lang == "en" else ""
+                terms.append((props.get("x-concept"), Term(text, lang, kind, status)))
+    return terms
