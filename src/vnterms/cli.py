@@ -7,15 +7,29 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from vnterms.errors import VntermsError
 from vnterms.model import Glossary
 from vnterms.normalize import canonical, compact, fold
 
+
+class _Commands(TyperGroup):
+    """The command group: any vnterms error becomes one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer vendors click: its Context type is private
+        try:
+            return super().invoke(ctx)
+        except VntermsError as error:
+            typer.echo(f"vnterms: {error}", err=True)
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="English–Vietnamese terminology for multilateral diplomacy.",
     no_args_is_help=True,
     add_completion=False,
@@ -91,7 +105,7 @@ def lookup(
     matches = [describe(match) for match in terms.search(query, limit=limit, lang=language)]
     if as_json:
         typer.echo(json.dumps(matches, ensure_ascii=False, indent=2))
-    else:
+    elif matches:
         typer.echo("\n\n".join(_format_match(match) for match in matches))
     if not matches:
         if not as_json:
@@ -195,10 +209,86 @@ def _format_candidates(rows: list[dict[str, object]], *, tsv: bool) -> str:
     )
 
 
+@app.command()
+def build(
+    glossary: GlossaryOption = None,
+    seeds: Annotated[Path | None, typer.Option(help="Directory of source texts (*.txt).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("locales"),
+    check: Annotated[
+        bool, typer.Option(help="Write nothing; exit 1 if the output differs from a fresh build.")
+    ] = False,
+    with_drafts: Annotated[bool, typer.Option(help="Put draft terms in the TMX too.")] = False,
+) -> None:
+    """Build the PO/POT/MO, TMX, TBX and OmegaT exports from the glossary and source texts."""
+    from vnterms import __version__
+    from vnterms.build import build as run_build
+
+    result = run_build(glossary, seeds, out, check=check, with_drafts=with_drafts,
+                       version=__version__)  # fmt: skip
+    new = sum(candidate.id is None for candidate in result.candidates)
+    if check:
+        for path in result.paths:
+            typer.echo(f"{path}: differs from a fresh build (run `vnterms build`)")
+        if result.paths:
+            raise typer.Exit(1)
+        typer.echo(f"{out}: up to date")
+        return
+    for path in result.paths:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"{len(result.candidates) - new} known names in the texts, {new} new (as drafts)")
+
+
+@app.command()
+def export(
+    format_: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT", help="po, po-vi, pot, mo, mo-vi, tmx, tbx, omegat, csv or json."
+        ),
+    ],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    glossary: GlossaryOption = None,
+    with_drafts: Annotated[bool, typer.Option(help="Put draft terms in the TMX too.")] = False,
+) -> None:
+    """Write the glossary in one format, to a file or to stdout."""
+    from vnterms import __version__
+    from vnterms.fileio import atomic_write
+    from vnterms.formats import EXPORTS, render
+
+    if format_ not in EXPORTS:
+        raise typer.BadParameter(f"unknown format {format_!r} (use {', '.join(EXPORTS)})")
+    data = render(format_, Glossary.load(glossary), with_drafts=with_drafts, version=__version__)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    with atomic_write(output, "wb") as handle:
+        handle.write(data)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A PO, TMX, TBX or CSV file exported by vnterms.")],
+    glossary: GlossaryOption = None,
+    dry_run: Annotated[bool, typer.Option(help="Only show what would change.")] = False,
+) -> None:
+    """Merge what a translator changed in an exported file back into the glossary."""
+    from vnterms.formats import read_concepts_from
+    from vnterms.merge import merge
+    from vnterms.store import default_glossary_dir, write_glossary
+
+    terms = Glossary.load(glossary)
+    report = merge(terms, read_concepts_from(file))
+    for label, lines in (("added", report.additions), ("changed", report.changes),
+                         ("CONFLICT", report.conflicts)):  # fmt: skip
+        for line in lines:
+            typer.echo(f"{label}: {line}")
+    summary = (f"{len(report.additions)} additions, {len(report.changes)} changes, "
+               f"{len(report.conflicts)} conflicts")  # fmt: skip
+    typer.echo(summary + (" (dry run: nothing written)" if dry_run else ""))
+    if report.changed and not dry_run:
+        write_glossary(terms, glossary or default_glossary_dir())
+
+
 def main() -> None:
-    """Run the command line, turning any vnterms error into one line on stderr and exit code 2."""
-    try:
-        app()
-    except VntermsError as error:
-        typer.echo(f"vnterms: {error}", err=True)
-        raise SystemExit(2) from None
+    """Run the command line."""
+    app()

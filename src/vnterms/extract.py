@@ -50,6 +50,7 @@ _ORDINAL = re.compile(r"\d+(st|nd|rd|th)\Z")
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:[-‐‑](?:[^\W_]|[\u0300-\u036f])+)*")
 _SENTENCE_END = re.compile(r"[.!?:;—–\"“”(]\s*\Z|\A\s*\Z")
 VN_WORDS = frozenset("viet vietnam vietnamese party".split())
+NOT_UN_CATEGORIES = frozenset(["vn-body", "place", "regional-organization", "organization"])
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ class TermMatcher:
                     self.abbreviations.setdefault(term.text, (concept, term))
                 elif term.lang == "en" or fold(term.text) != compact(term.text):
                     self.names.setdefault(compact(term.text), (concept, term))
+        for key, (concept, term) in list(self.names.items()):
+            # "UN Security Council", "United Nations Human Rights Council": the UN's own bodies,
+            # instruments and posts are written with and without the UN's name before them
+            if concept.category not in NOT_UN_CATEGORIES and not key.startswith("un"):
+                for prefix in ("un", "unitednations"):
+                    self.names.setdefault(prefix + key, (concept, term))
         self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
 
     def match_at(self, tokens: list[Token], i: int, line: str) -> tuple[int, Concept, Term] | None:

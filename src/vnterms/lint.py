@@ -21,7 +21,7 @@ from vnterms.store import (
 
 __all__ = ["Problem", "check_concepts", "check_layout", "lint_glossary"]
 
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -81,7 +81,7 @@ def check_concepts(concepts: list[Concept], *, directory: str = "") -> list[Prob
 
 def _check_concept(concept: Concept, ids: set[str]) -> Iterator[tuple[int | None, str]]:
     if not _ID.match(concept.id):
-        yield None, f"id {concept.id!r} is not a lower-case slug (a-z, 0-9, -)"
+        yield None, f"id {concept.id!r} is not a lower-case slug (a letter, then a-z, 0-9, -)"
     if concept.category not in CATEGORIES:
         yield None, f"unknown category {concept.category!r}"
     for key, others in (("parent", [concept.parent] if concept.parent else []),
