@@ -75,14 +75,14 @@ def test_omegat_translates_english_names_with_the_tmx(built: Path, tmp_path: Pat
     omegat = shutil.which("omegat")
     assert omegat, "OmegaT is not installed (apt-get install omegat)"
     project = tmp_path / "project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary"):
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
         (project / folder).mkdir(parents=True)
     (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
     shutil.copy(built / "vnterms.tmx", project / "tm/auto")
     shutil.copy(built / "vnterms.utf8", project / "glossary")
     names = ["Security Council", "Human Rights Council", "Communist Party of Viet Nam"]
     (project / "source/names.txt").write_text("\n\n".join(names) + "\n", encoding="utf-8")
-    result = subprocess.run([omegat, str(project), "--mode=console-translate"],
+    result = subprocess.run([omegat, str(project), "--mode=console-translate"], cwd=project,
                             capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     translated = (project / "target/names.txt").read_text(encoding="utf-8").split("\n\n")

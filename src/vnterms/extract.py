@@ -37,7 +37,20 @@ HEAD_NOUNS = frozenset(
     """.split()
 )
 # Small words that may stand inside a name, between capitalised words.
-CONNECTORS = frozenset("of on for and against to beyond the in".split())
+CONNECTORS = frozenset("of on for and against to beyond the".split())
+# Capitalised words that are not part of a name: dates end a name ("… on October 25").
+MONTHS = frozenset(
+    """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)
+# Titles before "of …": the post is named in the glossary or not at all; the body after it is
+# the name ("Chair of the 35th Meeting of States Parties …").
+ROLE_WORDS = frozenset(
+    "Ambassador Chair Chairman Chairperson Head Judge President President-designate Vice "
+    "Vice-Chair Vice-President Member".split()
+)
 # Capitalised words that open sentences or captions without belonging to the name after them.
 SENTENCE_WORDS = frozenset(
     """
@@ -47,6 +60,7 @@ SENTENCE_WORDS = frozenset(
     """.split()
 )
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)\Z")
+_YEAR = re.compile(r"(19|20)\d\d\Z")
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:[-‐‑](?:[^\W_]|[\u0300-\u036f])+)*")
 _SENTENCE_END = re.compile(r"[.!?:;—–\"“”(]\s*\Z|\A\s*\Z")
 VN_WORDS = frozenset("viet vietnam vietnamese party".split())
@@ -87,7 +101,7 @@ class TermMatcher:
             for term in concept.terms:
                 if term.status == "deprecated":
                     continue
-                if concept.category == "post" and not any(c in term.text for c in " -"):
+                if concept.category == "post" and " " not in term.text:
                     continue  # a bare role word (Ambassador, Chair) is not a name in running text
                 if term.is_abbreviation:
                     self.abbreviations.setdefault(term.text, (concept, term))
@@ -133,8 +147,13 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     i = 0
     while i < len(tokens):
         found = matcher.match_at(tokens, i, line)
+        if found and _is_bare_role(tokens[i : found[0]], found[1]):
+            found = None  # "Vice Chair", "Ambassador": a title, not a name
         if found:
-            known.append((i, found[0], found[1], found[2]))
+            year = i and _YEAR.match(tokens[i - 1].text)
+            joined = i and not line[tokens[i - 1].end : tokens[i].start].strip()
+            begin = i - 1 if year and joined else i  # "1982 UNCLOS"
+            known.append((begin, found[0], found[1], found[2]))
             i = found[0]
         else:
             i += 1
@@ -142,19 +161,44 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     covered = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
-        whole = [k for k in inner if k[0] == start and k[1] == end]
-        if whole or not any(t.text in HEAD_NOUNS for t in tokens[start:end]):
-            continue
+        if any(k[0] <= start and end <= k[1] for k in known):
+            continue  # part of a name the glossary knows
+        heads = [i for i in range(start, end) if tokens[i].text in HEAD_NOUNS]
+        if not heads or end - start < 2:
+            continue  # no head noun, or a bare one ("the Convention")
+        if all(any(k[0] <= i < k[1] for k in inner) for i in heads):
+            continue  # known names joined by connectors, not a new name
         covered.add((start, end))
         yield _name(line, lineno, tokens, start, end)
-        for k in inner:  # names nested in a new name
+        nested = _nested_new(tokens, start, end, inner)
+        if nested is not None:
+            yield _name(line, lineno, tokens, nested, end, nested=True)
+        for k in inner:  # names nested in a new name, after a connector
             covered.add((k[0], k[1]))
+            if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS:
+                continue
             yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
     for start, end, concept, term in known:
         if (start, end) in covered:
             continue
         yield _name(line, lineno, tokens, start, end, concept, term)
         yield from _nested_known(line, lineno, tokens, start, end, matcher)
+
+
+def _nested_new(tokens: list[Token], start: int, end: int,
+                inner: list[tuple[int, int, Concept, Term]]) -> int | None:  # fmt: skip
+    """Where a new name nested in a new name starts: "Committee of the [2005 Convention on …]"."""
+    for i in range(start + 2, end - 1):
+        if tokens[i - 1].text not in CONNECTORS or any(k[0] <= i < k[1] for k in inner):
+            continue
+        head = i + 1 if _YEAR.match(tokens[i].text) or _ORDINAL.match(tokens[i].text) else i
+        if tokens[head].text in HEAD_NOUNS:
+            return i
+    return None
+
+
+def _is_bare_role(tokens: list[Token], concept: Concept) -> bool:
+    return concept.category == "post" and all(t.text in ROLE_WORDS for t in tokens)
 
 
 def _nested_known(line: str, lineno: int, tokens: list[Token], start: int, end: int,
@@ -179,6 +223,8 @@ def _name(line: str, lineno: int, tokens: list[Token], start: int, end: int,
 
 
 def _is_name_word(token: Token) -> bool:
+    if token.text in MONTHS:
+        return False
     first = token.text[0]
     return first.isupper() or bool(_ORDINAL.match(token.text)) or token.text.isdigit()
 
@@ -217,8 +263,13 @@ def _trim_start(tokens: list[Token], start: int, end: int, line: str) -> int:
     while start < end:
         word = tokens[start].text
         at_sentence_start = bool(_SENTENCE_END.search(line[: tokens[start].start]))
+        following = start + 1
+        while following < end and tokens[following].text in ROLE_WORDS:
+            following += 1  # "Vice Chair of …"
+        role = word in ROLE_WORDS and following < end and tokens[following].text in CONNECTORS
         if (
-            word in CONNECTORS
+            role
+            or word in CONNECTORS
             or word == "The"
             or (at_sentence_start and (word in SENTENCE_WORDS or word.endswith("ing")))
         ):

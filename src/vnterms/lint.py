@@ -23,6 +23,8 @@ __all__ = ["Problem", "check_concepts", "check_layout", "lint_glossary"]
 
 _ID = re.compile(r"[a-z][a-z0-9-]*\Z")
 _WORD = re.compile(r"[^\W\d_]+")
+# Loanwords written as Vietnamese words although their spelling breaks the syllable rules.
+ACCEPTED_LOANWORDS = frozenset(["gen"])
 
 
 @dataclass(frozen=True, order=True)
@@ -130,6 +132,8 @@ def _check_text(text: str, lang: str) -> Iterator[str]:
     for word in _WORD.findall(text):
         if len(word) > 1 and word.isupper():
             continue  # an abbreviation: HĐBA, LHQ, UNESCO
+        if word.lower() in ACCEPTED_LOANWORDS:
+            continue
         if (has_diacritics(word) or word.islower()) and not is_syllable(word):
             yield f"{word!r} is not a Vietnamese syllable (in {text!r})"
             return
