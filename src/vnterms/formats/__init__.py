@@ -75,6 +75,10 @@ def read_concepts_from(path: Path) -> list[Concept]:
     if suffix not in IMPORT_SUFFIXES:
         raise InputError(f"cannot import {suffix or 'files without a suffix'} "
                          f"(use {', '.join(IMPORT_SUFFIXES)})", str(path))  # fmt: skip
+    if suffix == ".csv":
+        from vnterms.store import read_source
+
+        return tabular.read_csv(io.StringIO(read_source(path), newline=""), filename=str(path))
     try:
         handle = path.open("rb")
     except OSError as error:
@@ -84,14 +88,8 @@ def read_concepts_from(path: Path) -> list[Concept]:
             return po.from_catalog(po.read_po(handle, filename=str(path)))
         if suffix == ".tbx":
             return tbx.read_tbx(handle, filename=str(path))
-        if suffix == ".tmx":
-            concepts: dict[str, Concept] = {}
-            for concept_id, term in tmx.read_tmx(handle, filename=str(path)):
-                key = concept_id or ""
-                concepts.setdefault(key, Concept(key, "", status="")).terms.append(term)
-            return list(concepts.values())
-        try:
-            text = handle.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise InputError(f"invalid UTF-8 at byte {error.start}", str(path)) from None
-        return tabular.read_csv(io.StringIO(text, newline=""), filename=str(path))
+        concepts: dict[str, Concept] = {}
+        for concept_id, term in tmx.read_tmx(handle, filename=str(path)):
+            key = concept_id or ""
+            concepts.setdefault(key, Concept(key, "", status="")).terms.append(term)
+        return list(concepts.values())
