@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import gc
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from vnterms.normalize import canonical, compact, diacritic_key, fold, has_diacritics
@@ -19,7 +22,7 @@ from vnterms.normalize import canonical, compact, diacritic_key, fold, has_diacr
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
 
-__all__ = ["RULES", "Index", "Match", "describe"]
+__all__ = ["RULES", "Index", "Match", "describe", "term_keys"]
 
 # Rule name → score (0–100) of a match by that rule; the order is the rank order.
 RULES = {
@@ -66,10 +69,35 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
+def term_keys(text: str) -> tuple[str, str, str]:
+    """The keys a term is indexed under: folded, diacritic key, and folded without "the"/"UN"."""
+    folded = fold(text)
+    return folded, diacritic_key(text), _reduce(folded)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an index of plain data is built.
+
+    The index creates no cycles, yet each of its many new containers brings the collector
+    round again: at 100,000 concepts it more than doubled the build time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Index:
     """Keys of every term of a glossary, built once; ``search`` answers queries from them."""
 
-    def __init__(self, glossary: Iterable[Concept]) -> None:
+    def __init__(
+        self, glossary: Iterable[Concept], keys: Iterable[tuple[str, str, str]] | None = None
+    ) -> None:
+        """Index every term; ``keys`` gives each term's ``term_keys``, in order, if known."""
         self._exact: dict[str, list[tuple[Concept, Term]]] = defaultdict(list)
         self._keys: dict[str, dict[str, list[tuple[Concept, Term]]]] = {
             rule: defaultdict(list)
@@ -77,27 +105,48 @@ class Index:
         }
         self._words: dict[str, set[int]] = defaultdict(set)
         self._entries: list[tuple[Concept, Term, str]] = []
-        for concept in glossary:
-            for term in concept.terms:
-                self._add(concept, term)
-        self._sorted_folds = sorted((folded, i) for i, (_, _, folded) in enumerate(self._entries))
-        self._vocabulary: dict[str, set[str]] = defaultdict(set)
-        for word in self._words:
-            if len(word) > 3:
-                for deletion in _deletions(word):
-                    self._vocabulary[deletion].add(word)
+        terms = [(concept, term) for concept in glossary for term in concept.terms]
+        known = iter(keys) if keys is not None else (term_keys(term.text) for _, term in terms)
+        with _collection_paused():
+            for (concept, term), term_key in zip(terms, known, strict=True):
+                self._add(concept, term, *term_key)
 
-    def _add(self, concept: Concept, term: Term) -> None:
+    @cached_property
+    def _sorted_folds(self) -> list[tuple[str, int]]:
+        """Every folded term with its entry number, in order: the prefix rule's index."""
+        return sorted((folded, i) for i, (_, _, folded) in enumerate(self._entries))
+
+    @cached_property
+    def _vocabulary(self) -> dict[str, set[str]]:
+        """Each word (of four letters or more, without digits) under each of its deletions.
+
+        Numbers are left out: "Goal 15" is not a typo of "Goal 16".
+        """
+        vocabulary: dict[str, set[str]] = defaultdict(set)
+        for word in self._words:
+            if len(word) > 3 and word.isalpha():
+                for deletion in _deletions(word):
+                    vocabulary[deletion].add(word)
+        return vocabulary
+
+    @cached_property
+    def _contents(self) -> list[str]:
+        """Each entry's content words, what the typo rule compares with the query's."""
+        return [
+            " ".join(w for w in _reduce(folded).split() if w not in STOPWORDS)
+            for _, _, folded in self._entries
+        ]
+
+    def _add(self, concept: Concept, term: Term, folded: str, key: str, reduced: str) -> None:
         entry = (concept, term)
-        folded = fold(term.text)
         self._exact[term.text].append(entry)
         if term.is_abbreviation and folded in COMMON_WORD_ACRONYMS:
             return  # WHO is found as "WHO" only
         self._entries.append((concept, term, folded))
-        self._keys["case-and-style"][diacritic_key(term.text)].append(entry)
+        self._keys["case-and-style"][key].append(entry)
         self._keys["without-diacritics"][folded].append(entry)
         self._keys["spacing"][folded.replace(" ", "")].append(entry)
-        self._keys["without-un-or-the"][_reduce(folded)].append(entry)
+        self._keys["without-un-or-the"][reduced].append(entry)
         for word in folded.split():
             if word not in STOPWORDS:
                 self._words[word].add(len(self._entries) - 1)
@@ -121,12 +170,12 @@ class Index:
 
     def _rules(self, written: str, query: str) -> Iterator[list[Match]]:
         """The matches of each rule in turn, best rule first, computed only when asked for."""
-        marked = has_diacritics(query)
-        yield list(self._matches(self._exact.get(written, ()), "exact"))
         key = diacritic_key(query)
+        marks = [word for word in key.split() if has_diacritics(word)]
+        yield list(self._matches(self._exact.get(written, ()), "exact"))
         yield list(self._matches(self._keys["case-and-style"].get(key, ()), "case-and-style"))
         folded = fold(query)
-        if not marked:
+        if not marks:
             found = self._keys["without-diacritics"].get(folded, ())
             yield list(self._matches(found, "without-diacritics"))
             found = self._keys["spacing"].get(compact(query), ())
@@ -134,30 +183,27 @@ class Index:
         reduced = _reduce(folded)
         if reduced:
             found = self._keys["without-un-or-the"].get(reduced, ())
-            yield list(self._matches(found, "without-un-or-the", marked, query))
+            yield list(self._matches(found, "without-un-or-the", marks))
         words = [word for word in reduced.split() if word not in STOPWORDS]
-        near = list(self._all_words(words, marked, query)) + list(
-            self._prefix(folded, marked, query)
-        )
+        near = list(self._all_words(words, marks)) + list(self._prefix(folded, marks))
         yield near
         if not near:
-            yield list(self._fuzzy(words, marked, query))
+            yield list(self._fuzzy(words, marks))
 
     def _matches(
         self,
         entries: Iterable[tuple[Concept, Term]],
         rule: str,
-        marked: bool = False,
-        query: str = "",
+        marks: list[str] | None = None,
         score: int | None = None,
     ) -> Iterator[Match]:
         for concept, term in entries:
-            if marked and not _marks_agree(query, term.text):
+            if marks and not _marks_agree(marks, term.text):
                 continue  # a query with diacritics never matches a term whose marks differ
             named = "abbreviation" if term.is_abbreviation and rule != "exact" else rule
             yield Match(concept, score if score is not None else RULES[named], term, named)
 
-    def _all_words(self, words: list[str], marked: bool, query: str) -> Iterator[Match]:
+    def _all_words(self, words: list[str], marks: list[str]) -> Iterator[Match]:
         if len(words) < 2:
             return
         postings = sorted((self._words.get(word, set()) for word in words), key=len)
@@ -167,9 +213,9 @@ class Index:
             content = [w for w in folded.split() if w not in STOPWORDS]
             coverage = len(set(words)) / max(len(set(content)), 1)
             score = RULES["prefix"] + round((RULES["all-words"] - RULES["prefix"]) * coverage)
-            yield from self._matches([(concept, term)], "all-words", marked, query, score)
+            yield from self._matches([(concept, term)], "all-words", marks, score)
 
-    def _prefix(self, folded: str, marked: bool, query: str) -> Iterator[Match]:
+    def _prefix(self, folded: str, marks: list[str]) -> Iterator[Match]:
         if len(folded) < 3:
             return
         start = bisect.bisect_left(self._sorted_folds, (folded, -1))
@@ -178,46 +224,47 @@ class Index:
                 break
             concept, term, _ = self._entries[i]
             score = RULES["fuzzy"] + round(10 * len(folded) / len(key))
-            yield from self._matches([(concept, term)], "prefix", marked, query, score)
+            yield from self._matches([(concept, term)], "prefix", marks, score)
 
-    def _fuzzy(self, words: list[str], marked: bool, query: str) -> Iterator[Match]:
+    def _fuzzy(self, words: list[str], marks: list[str]) -> Iterator[Match]:
         """Terms whose words are one typo away from the query's, if close enough overall."""
-        corrected: list[set[str]] = []
+        options: list[list[set[int]]] = []
         for word in words:
             if word in self._words:
-                corrected.append({word})
+                options.append([self._words[word]])
                 continue
             near = {c for d in _deletions(word) for c in self._vocabulary.get(d, ())}
             if not near:
                 return
-            corrected.append(near)
-        if not corrected:
+            options.append([self._words[c] for c in sorted(near)])
+        if not options:
             return
-        hits: set[int] = set()
-        for options in corrected:
-            postings = set().union(*(self._words[w] for w in options))
-            hits = postings if not hits else hits & postings
+        # Start from the rarest word; filter by the others rather than building their unions.
+        options.sort(key=lambda postings: sum(map(len, postings)))
+        hits = set().union(*options[0])
+        for postings in options[1:]:
+            hits = {i for i in hits if any(i in posting for posting in postings)}
             if not hits:
                 return
-        target = " ".join(words)
+        matcher = difflib.SequenceMatcher(None, "", " ".join(words))
         for i in sorted(hits):
-            concept, term, folded = self._entries[i]
-            content = " ".join(w for w in _reduce(folded).split() if w not in STOPWORDS)
-            ratio = difflib.SequenceMatcher(None, target, content).ratio()
-            if ratio >= FUZZY_THRESHOLD:
+            matcher.set_seq1(self._contents[i])
+            if (
+                matcher.real_quick_ratio() >= FUZZY_THRESHOLD
+                and matcher.quick_ratio() >= FUZZY_THRESHOLD
+                and (ratio := matcher.ratio()) >= FUZZY_THRESHOLD
+            ):
+                concept, term, _ = self._entries[i]
                 score = round(RULES["fuzzy"] * ratio)
-                yield from self._matches([(concept, term)], "fuzzy", marked, query, score)
+                yield from self._matches([(concept, term)], "fuzzy", marks, score)
 
 
-def _marks_agree(query: str, text: str) -> bool:
-    """Whether the words ``query`` and ``text`` share carry the same marks (case/style aside)."""
+def _marks_agree(marks: list[str], text: str) -> bool:
+    """Whether the query's marked words (``marks``, as diacritic keys) that ``text`` shares,
+    ignoring marks, carry the same marks in ``text``."""
     marked = set(diacritic_key(text).split())
     folded = set(fold(text).split())
-    return all(
-        word in marked or fold(word) not in folded
-        for word in diacritic_key(query).split()
-        if has_diacritics(word)
-    )
+    return all(word in marked or fold(word) not in folded for word in marks)
 
 
 def _rank(match: Match) -> tuple[int, int, str]:
