@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from vnterms.errors import InputError, TermNotFound, VntermsError
 from vnterms.lookup import Match
 from vnterms.model import Concept, Glossary, Occurrence, Term
@@ -21,10 +19,18 @@ from vnterms.normalize import (
     is_syllable,
 )
 
-try:
-    __version__ = version("vnterms")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed metadata only when asked for (it is slow)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'vnterms' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vnterms")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
 
 __all__ = [
     "Concept",
