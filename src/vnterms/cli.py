@@ -92,9 +92,10 @@ def lookup(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """Find the concepts a term names, in English or Vietnamese, with or without diacritics."""
+    from vnterms.cache import load_glossary
     from vnterms.lookup import describe
 
-    terms = Glossary.load(glossary)
+    terms = load_glossary(glossary)
     language = lang.value if lang else None
     if query == "-":
         for line in sys.stdin:

@@ -185,6 +185,11 @@ class Glossary:
             self._index = Index(self)
         return self._index
 
+    @index.setter
+    def index(self, index: Index) -> None:
+        """Use an index already built for exactly these concepts (as the cache does)."""
+        self._index = index
+
     def get(self, query: str, default: Concept | None = None) -> Concept | None:
         """The concept with this id or best matching ``query``, else ``default``. Never raises."""
         if query in self._concepts:

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from vnterms.errors import InputError
-from vnterms.fileio import atomic_write
 from vnterms.model import KINDS, LANGUAGES, STATUSES, Concept, Glossary, Term
 
 __all__ = [
@@ -20,8 +19,11 @@ __all__ = [
     "default_seeds_dir",
     "generate_records",
     "glossary_files",
+    "make_glossary",
+    "parse_files",
     "parse_records",
     "read_concepts",
+    "read_files",
     "read_glossary",
     "read_source",
     "read_text",
@@ -87,22 +89,43 @@ def _decode(data: bytes, name: str) -> str:
         raise InputError(f"invalid UTF-8 at byte {error.start}", name, line) from None
 
 
-def read_concepts(path: str | Path | None = None) -> tuple[list[Concept], dict[str, list[str]]]:
-    """Every concept of every ``*.terms`` file in the directory, duplicates included, and the
-    comment lines heading each file (keyed by file name)."""
+def read_files(path: str | Path | None = None) -> list[tuple[Path, bytes]]:
+    """The bytes of every ``*.terms`` file of a glossary directory (the shipped one by default)."""
     directory = Path(path) if path is not None else default_glossary_dir()
+    files = []
+    for file in glossary_files(directory):
+        try:
+            files.append((file, file.read_bytes()))
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror}", str(file)) from None
+    return files
+
+
+def parse_files(files: Iterable[tuple[Path, bytes]]) -> tuple[list[Concept], dict[str, list[str]]]:
+    """Every concept of the given ``.terms`` files, duplicates included, and the comment lines
+    heading each file (keyed by file name)."""
     concepts: list[Concept] = []
     headers: dict[str, list[str]] = {}
-    for file in glossary_files(directory):
-        header, records = parse_records(read_text(file).splitlines(), file.name, str(file))
+    for file, data in files:
+        lines = _decode(data, str(file)).splitlines()
+        header, records = parse_records(lines, file.name, str(file))
         headers[file.name] = header
         concepts.extend(records)
     return concepts, headers
 
 
+def read_concepts(path: str | Path | None = None) -> tuple[list[Concept], dict[str, list[str]]]:
+    """Every concept of a glossary directory, duplicates included, and each file's header."""
+    return parse_files(read_files(path))
+
+
 def read_glossary(path: str | Path | None = None) -> Glossary:
     """Read a glossary directory (the shipped one when ``path`` is None) into a ``Glossary``."""
-    concepts, headers = read_concepts(path)
+    return make_glossary(*read_concepts(path))
+
+
+def make_glossary(concepts: Iterable[Concept], headers: dict[str, list[str]]) -> Glossary:
+    """A ``Glossary`` of parsed concepts; a duplicate id is an ``InputError`` naming both places."""
     glossary = Glossary()
     for concept in concepts:
         if concept.id in glossary:
@@ -243,6 +266,8 @@ def write_glossary(glossary: Glossary, directory: str | Path, *, default_file: s
 
     Concepts read from no file (new ones) go to ``default_file``.
     """
+    from vnterms.fileio import atomic_write  # kept off the path of commands that only read
+
     by_file: dict[str, list[Concept]] = {}
     for concept in glossary:
         name = concept.file or default_file

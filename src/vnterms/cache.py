@@ -1,0 +1,92 @@
+"""A cache of parsed glossaries with the search keys of their terms, for commands run often.
+
+A single ``vnterms lookup`` from the shell would otherwise spend most of its time parsing the
+glossary and computing the keys of every term again. The cache keeps, for each glossary directory,
+one file holding the concepts and keys of the last run, written with ``marshal`` (plain data,
+never code, unlike pickle), and uses it only while the bytes of every ``.terms`` file are the
+ones it was made from. A cache that cannot be read or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import zlib
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from vnterms.lookup import Index, term_keys
+from vnterms.model import Concept, Glossary, Term
+from vnterms.store import default_glossary_dir, make_glossary, parse_files, read_files
+
+__all__ = ["cache_dir", "load_glossary"]
+
+# Bumped whenever the layout below or the meaning of the keys changes.
+FORMAT = 1
+_CONCEPT_FIELDS = tuple(f.name for f in fields(Concept) if f.name != "terms")
+_TERM_FIELDS = tuple(f.name for f in fields(Term))
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/vnterms``, by default ``~/.cache/vnterms``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "vnterms"
+
+
+def load_glossary(path: str | Path | None = None) -> Glossary:
+    """``Glossary.load(path)`` with its lookup index ready, from the cache when it is current."""
+    directory = Path(path) if path is not None else default_glossary_dir()
+    files = read_files(directory)
+    # What the cache was made from: names, sizes and checksums (hashlib would take longer to
+    # import than the rest of a lookup).
+    source = (FORMAT, _CONCEPT_FIELDS, _TERM_FIELDS,
+              [(file.name, len(data), zlib.crc32(data)) for file, data in files])  # fmt: skip
+    entry = cache_dir() / f"{zlib.crc32(str(directory.resolve()).encode()):08x}.marshal"
+    cached = _read(entry, source)
+    if cached is not None:
+        return cached
+    glossary = make_glossary(*parse_files(files))
+    keys = [term_keys(term.text) for concept in glossary for term in concept.terms]
+    glossary.index = Index(glossary, keys)
+    from vnterms.fileio import atomic_write  # only on a miss: it imports tempfile
+
+    try:
+        with atomic_write(entry, "wb") as handle:
+            marshal.dump((source, _freeze(glossary, keys)), handle)
+    except OSError:
+        pass  # a read-only or missing home: work without the cache
+    return glossary
+
+
+def _read(entry: Path, source: tuple[Any, ...]) -> Glossary | None:
+    try:
+        stored, data = marshal.loads(entry.read_bytes())
+        if stored != source:
+            return None
+        return _thaw(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # absent, damaged or from another layout: rebuilt by the caller
+
+
+def _freeze(glossary: Glossary, keys: list[tuple[str, str, str]]) -> tuple[Any, ...]:
+    concepts = [
+        (
+            tuple(getattr(concept, name) for name in _CONCEPT_FIELDS),
+            [tuple(getattr(term, name) for name in _TERM_FIELDS) for term in concept.terms],
+        )
+        for concept in glossary
+    ]
+    return concepts, glossary.headers, keys
+
+
+def _thaw(data: tuple[Any, ...]) -> Glossary:
+    concepts, headers, keys = data
+    glossary = Glossary()
+    for concept_values, terms in concepts:
+        concept = Concept(**dict(zip(_CONCEPT_FIELDS, concept_values, strict=True)))
+        concept.terms = [Term(**dict(zip(_TERM_FIELDS, values, strict=True))) for values in terms]
+        glossary.add(concept)
+    glossary.headers = headers
+    glossary.index = Index(glossary, keys)
+    return glossary
