@@ -16,14 +16,14 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from vnterms.lookup import Index, term_keys
+from vnterms.lookup import Index, collection_paused
 from vnterms.model import Concept, Glossary, Term
 from vnterms.store import default_glossary_dir, make_glossary, parse_files, read_files
 
 __all__ = ["cache_dir", "load_glossary"]
 
 # Bumped whenever the layout below or the meaning of the keys changes.
-FORMAT = 1
+FORMAT = 2
 _CONCEPT_FIELDS = tuple(f.name for f in fields(Concept) if f.name != "terms")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
@@ -47,13 +47,11 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     if cached is not None:
         return cached
     glossary = make_glossary(*parse_files(files))
-    keys = [term_keys(term.text) for concept in glossary for term in concept.terms]
-    glossary.index = Index(glossary, keys)
     from vnterms.fileio import atomic_write  # only on a miss: it imports tempfile
 
     try:
         with atomic_write(entry, "wb") as handle:
-            marshal.dump((source, _freeze(glossary, keys)), handle)
+            marshal.dump((source, _freeze(glossary)), handle)
     except OSError:
         pass  # a read-only or missing home: work without the cache
     return glossary
@@ -61,15 +59,14 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
 
 def _read(entry: Path, source: tuple[Any, ...]) -> Glossary | None:
     try:
-        stored, data = marshal.loads(entry.read_bytes())
-        if stored != source:
-            return None
-        return _thaw(data)
-    except (OSError, EOFError, ValueError, TypeError):
+        with collection_paused():
+            stored, data = marshal.loads(entry.read_bytes())
+            return _thaw(data) if stored == source else None
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None  # absent, damaged or from another layout: rebuilt by the caller
 
 
-def _freeze(glossary: Glossary, keys: list[tuple[str, str, str]]) -> tuple[Any, ...]:
+def _freeze(glossary: Glossary) -> tuple[Any, ...]:
     concepts = [
         (
             tuple(getattr(concept, name) for name in _CONCEPT_FIELDS),
@@ -77,16 +74,16 @@ def _freeze(glossary: Glossary, keys: list[tuple[str, str, str]]) -> tuple[Any, 
         )
         for concept in glossary
     ]
-    return concepts, glossary.headers, keys
+    return concepts, glossary.headers, glossary.index.tables
 
 
 def _thaw(data: tuple[Any, ...]) -> Glossary:
-    concepts, headers, keys = data
+    concepts, headers, tables = data
     glossary = Glossary()
     for concept_values, terms in concepts:
         concept = Concept(**dict(zip(_CONCEPT_FIELDS, concept_values, strict=True)))
-        concept.terms = [Term(**dict(zip(_TERM_FIELDS, values, strict=True))) for values in terms]
+        concept.terms = [Term(*values) for values in terms]  # the fields, in their order
         glossary.add(concept)
     glossary.headers = headers
-    glossary.index = Index(glossary, keys)
+    glossary.index = Index(glossary, tables=tables)
     return glossary

@@ -1,8 +1,8 @@
 """The ``vnterms`` command line: each command parses its arguments, calls the library and prints."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typer would compile every annotation string at
+# each start (20 ms of a lookup).
 
-import json
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -13,8 +13,6 @@ import typer
 from typer.core import TyperGroup
 
 from vnterms.errors import VntermsError
-from vnterms.model import Glossary
-from vnterms.normalize import canonical, compact, fold
 
 
 class _Commands(TyperGroup):
@@ -59,6 +57,8 @@ def normalize(
     ] = False,
 ) -> None:
     """Print TEXT in canonical form (NFC, clean spaces, one tone-placement style)."""
+    from vnterms.normalize import canonical, compact, fold
+
     if fold_ and compact_:
         raise typer.BadParameter("--fold and --compact exclude each other")
     lines = sys.stdin if text == "-" else [text]
@@ -92,6 +92,8 @@ def lookup(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """Find the concepts a term names, in English or Vietnamese, with or without diacritics."""
+    import json
+
     from vnterms.cache import load_glossary
     from vnterms.lookup import describe
 
@@ -164,15 +166,23 @@ def extract(
     """Find the names of UN bodies, treaties, conferences and posts in English texts."""
     from vnterms.extract import describe_candidate, draft_concepts
     from vnterms.extract import extract as extract_names
-    from vnterms.store import default_glossary_dir, default_seeds_dir, read_source, write_glossary
+    from vnterms.store import (
+        default_glossary_dir,
+        default_seeds_dir,
+        read_glossary,
+        read_source,
+        write_glossary,
+    )
 
-    terms = Glossary.load(glossary)
+    terms = read_glossary(glossary)
     paths = files or sorted(default_seeds_dir().glob("*.txt"))
     texts = [("<stdin>", sys.stdin.read()) if str(p) == "-" else (str(p), read_source(p))
              for p in paths]  # fmt: skip
     candidates = extract_names(_with_progress(texts), terms)
     rows = [describe_candidate(candidate) for candidate in candidates]
     if as_json:
+        import json
+
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         typer.echo(_format_candidates(rows, tsv=as_tsv))
@@ -255,10 +265,11 @@ def export(
     from vnterms import __version__
     from vnterms.fileio import atomic_write
     from vnterms.formats import EXPORTS, render
+    from vnterms.store import read_glossary
 
     if format_ not in EXPORTS:
         raise typer.BadParameter(f"unknown format {format_!r} (use {', '.join(EXPORTS)})")
-    data = render(format_, Glossary.load(glossary), with_drafts=with_drafts, version=__version__)
+    data = render(format_, read_glossary(glossary), with_drafts=with_drafts, version=__version__)
     if output is None:
         sys.stdout.buffer.write(data)
         return
@@ -275,9 +286,9 @@ def import_(
     """Merge what a translator changed in an exported file back into the glossary."""
     from vnterms.formats import read_concepts_from
     from vnterms.merge import merge
-    from vnterms.store import default_glossary_dir, write_glossary
+    from vnterms.store import default_glossary_dir, read_glossary, write_glossary
 
-    terms = Glossary.load(glossary)
+    terms = read_glossary(glossary)
     report = merge(terms, read_concepts_from(file))
     for label, lines in (("added", report.additions), ("changed", report.changes),
                          ("CONFLICT", report.conflicts)):  # fmt: skip

@@ -7,7 +7,6 @@ rank order and returns ``Match``es, best first, each saying which term and which
 from __future__ import annotations
 
 import bisect
-import difflib
 import gc
 import unicodedata
 from collections import defaultdict
@@ -15,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vnterms.normalize import canonical, compact, diacritic_key, fold, has_diacritics
 
@@ -76,7 +75,7 @@ def term_keys(text: str) -> tuple[str, str, str]:
 
 
 @contextmanager
-def _collection_paused() -> Iterator[None]:
+def collection_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while an index of plain data is built.
 
     The index creates no cycles, yet each of its many new containers brings the collector
@@ -91,30 +90,51 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-class Index:
-    """Keys of every term of a glossary, built once; ``search`` answers queries from them."""
+# Keyed rules whose table maps one key of a term to the positions of the terms that have it.
+_KEYED_RULES = ("exact", "case-and-style", "without-diacritics", "spacing", "without-un-or-the")
 
-    def __init__(
-        self, glossary: Iterable[Concept], keys: Iterable[tuple[str, str, str]] | None = None
-    ) -> None:
-        """Index every term; ``keys`` gives each term's ``term_keys``, in order, if known."""
-        self._exact: dict[str, list[tuple[Concept, Term]]] = defaultdict(list)
-        self._keys: dict[str, dict[str, list[tuple[Concept, Term]]]] = {
-            rule: defaultdict(list)
-            for rule in ("case-and-style", "without-diacritics", "spacing", "without-un-or-the")
-        }
-        self._words: dict[str, set[int]] = defaultdict(set)
-        self._entries: list[tuple[Concept, Term, str]] = []
-        terms = [(concept, term) for concept in glossary for term in concept.terms]
-        known = iter(keys) if keys is not None else (term_keys(term.text) for _, term in terms)
-        with _collection_paused():
-            for (concept, term), term_key in zip(terms, known, strict=True):
-                self._add(concept, term, *term_key)
+
+class Index:
+    """Keys of every term of a glossary, built once; ``search`` answers queries from them.
+
+    Terms are numbered in glossary order; the tables hold those numbers, so that they are plain
+    data (``tables``) that a cache can store and give back (``Index(glossary, tables=…)``).
+    """
+
+    def __init__(self, glossary: Iterable[Concept], *, tables: tuple[Any, ...] | None = None):
+        self._terms = [(concept, term) for concept in glossary for term in concept.terms]
+        with collection_paused():
+            self.tables = tables if tables is not None else self._build()
+        self._folds: list[str]
+        self._keys: dict[str, dict[str, list[int]]]
+        self._words: dict[str, set[int]]
+        self._folds, self._keys, self._words = self.tables
+
+    def _build(self) -> tuple[list[str], dict[str, dict[str, list[int]]], dict[str, set[int]]]:
+        folds = []
+        keys: dict[str, dict[str, list[int]]] = {rule: {} for rule in _KEYED_RULES}
+        words: dict[str, set[int]] = {}
+        for i, (_, term) in enumerate(self._terms):
+            folded, key, reduced = term_keys(term.text)
+            folds.append(folded)
+            keys["exact"].setdefault(term.text, []).append(i)
+            if term.is_abbreviation and folded in COMMON_WORD_ACRONYMS:
+                continue  # WHO is found as "WHO" only
+            keys["case-and-style"].setdefault(key, []).append(i)
+            keys["without-diacritics"].setdefault(folded, []).append(i)
+            keys["spacing"].setdefault(folded.replace(" ", ""), []).append(i)
+            keys["without-un-or-the"].setdefault(reduced, []).append(i)
+            for word in folded.split():
+                if word not in STOPWORDS:
+                    words.setdefault(word, set()).add(i)
+        return folds, keys, words
 
     @cached_property
     def _sorted_folds(self) -> list[tuple[str, int]]:
-        """Every folded term with its entry number, in order: the prefix rule's index."""
-        return sorted((folded, i) for i, (_, _, folded) in enumerate(self._entries))
+        """Every folded term with its number, in order: the prefix rule's index."""
+        return sorted(
+            (folded, i) for folded, found in self._keys["without-diacritics"].items() for i in found
+        )
 
     @cached_property
     def _vocabulary(self) -> dict[str, set[str]]:
@@ -131,25 +151,14 @@ class Index:
 
     @cached_property
     def _contents(self) -> list[str]:
-        """Each entry's content words, what the typo rule compares with the query's."""
+        """Each term's content words, what the typo rule compares with the query's."""
         return [
             " ".join(w for w in _reduce(folded).split() if w not in STOPWORDS)
-            for _, _, folded in self._entries
+            for folded in self._folds
         ]
 
-    def _add(self, concept: Concept, term: Term, folded: str, key: str, reduced: str) -> None:
-        entry = (concept, term)
-        self._exact[term.text].append(entry)
-        if term.is_abbreviation and folded in COMMON_WORD_ACRONYMS:
-            return  # WHO is found as "WHO" only
-        self._entries.append((concept, term, folded))
-        self._keys["case-and-style"][key].append(entry)
-        self._keys["without-diacritics"][folded].append(entry)
-        self._keys["spacing"][folded.replace(" ", "")].append(entry)
-        self._keys["without-un-or-the"][reduced].append(entry)
-        for word in folded.split():
-            if word not in STOPWORDS:
-                self._words[word].add(len(self._entries) - 1)
+    def _found(self, rule: str, key: str) -> list[tuple[Concept, Term]]:
+        return [self._terms[i] for i in self._keys[rule].get(key, ())]
 
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
         """Matches for ``query``, best first; ties go to preferred terms, then to concept ids."""
@@ -172,17 +181,16 @@ class Index:
         """The matches of each rule in turn, best rule first, computed only when asked for."""
         key = diacritic_key(query)
         marks = [word for word in key.split() if has_diacritics(word)]
-        yield list(self._matches(self._exact.get(written, ()), "exact"))
-        yield list(self._matches(self._keys["case-and-style"].get(key, ()), "case-and-style"))
+        yield list(self._matches(self._found("exact", written), "exact"))
+        yield list(self._matches(self._found("case-and-style", key), "case-and-style"))
         folded = fold(query)
         if not marks:
-            found = self._keys["without-diacritics"].get(folded, ())
+            found = self._found("without-diacritics", folded)
             yield list(self._matches(found, "without-diacritics"))
-            found = self._keys["spacing"].get(compact(query), ())
-            yield list(self._matches(found, "spacing"))
+            yield list(self._matches(self._found("spacing", compact(query)), "spacing"))
         reduced = _reduce(folded)
         if reduced:
-            found = self._keys["without-un-or-the"].get(reduced, ())
+            found = self._found("without-un-or-the", reduced)
             yield list(self._matches(found, "without-un-or-the", marks))
         words = [word for word in reduced.split() if word not in STOPWORDS]
         near = list(self._all_words(words, marks)) + list(self._prefix(folded, marks))
@@ -209,8 +217,8 @@ class Index:
         postings = sorted((self._words.get(word, set()) for word in words), key=len)
         hits = set.intersection(*postings) if postings[0] else set()
         for i in sorted(hits):
-            concept, term, folded = self._entries[i]
-            content = [w for w in folded.split() if w not in STOPWORDS]
+            concept, term = self._terms[i]
+            content = [w for w in self._folds[i].split() if w not in STOPWORDS]
             coverage = len(set(words)) / max(len(set(content)), 1)
             score = RULES["prefix"] + round((RULES["all-words"] - RULES["prefix"]) * coverage)
             yield from self._matches([(concept, term)], "all-words", marks, score)
@@ -222,7 +230,7 @@ class Index:
         for key, i in self._sorted_folds[start : start + 50]:
             if not key.startswith(folded):
                 break
-            concept, term, _ = self._entries[i]
+            concept, term = self._terms[i]
             score = RULES["fuzzy"] + round(10 * len(folded) / len(key))
             yield from self._matches([(concept, term)], "prefix", marks, score)
 
@@ -246,7 +254,9 @@ class Index:
             hits = {i for i in hits if any(i in posting for posting in postings)}
             if not hits:
                 return
-        matcher = difflib.SequenceMatcher(None, "", " ".join(words))
+        from difflib import SequenceMatcher  # only typos need it
+
+        matcher = SequenceMatcher(None, "", " ".join(words))
         for i in sorted(hits):
             matcher.set_seq1(self._contents[i])
             if (
@@ -254,7 +264,7 @@ class Index:
                 and matcher.quick_ratio() >= FUZZY_THRESHOLD
                 and (ratio := matcher.ratio()) >= FUZZY_THRESHOLD
             ):
-                concept, term, _ = self._entries[i]
+                concept, term = self._terms[i]
                 score = round(RULES["fuzzy"] * ratio)
                 yield from self._matches([(concept, term)], "fuzzy", marks, score)
 
