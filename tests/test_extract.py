@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from vnterms import Glossary
-from vnterms.extract import extract, find_names
+from vnterms.extract import draft_concepts, extract, find_names
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -69,3 +69,43 @@ def test_seed_names_are_all_in_the_glossary(glossary: Glossary) -> None:
     texts = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
     new = [candidate.term for candidate in extract(texts, glossary) if candidate.id is None]
     assert new == []
+
+
+@pytest.fixture(scope="module")
+def without_them() -> list:
+    """Extraction over every text with a glossary that knows none of their treaties."""
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in TEXTS]
+    return extract(texts, Glossary.load(DATA / "glossary-small"))
+
+
+def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: list) -> None:
+    by_term = {candidate.term: candidate for candidate in without_them}
+    unclos = by_term["1982 United Nations Convention on the Law of the Sea"]
+    assert unclos.id is None and unclos.abbreviations == ["UNCLOS"]
+    # the headline uses the acronym before the text defines it
+    assert ("vnplus-vietnam-unclos-splos-34.txt", 1, "UNCLOS") in [
+        (o.file, o.line, o.text) for o in unclos.occurrences
+    ]
+    assert not any("SPLOS" in c.term or "SPLOS" in " ".join(c.abbreviations) for c in without_them)
+    # "… Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)"
+    npt = by_term["Treaty on the Non-Proliferation of Nuclear Weapons"]
+    assert npt.abbreviations == ["NPT"] and "NPT" in npt.variants
+    # "(Ha Noi Convention)", "also known as the Ha Noi Convention", and in another article
+    # the “Hanoi Convention”
+    cybercrime = by_term["United Nations Convention against Cybercrime"]
+    assert {"Convention against Cybercrime", "UN Convention against Cybercrime",
+            "Ha Noi Convention", "Hanoi Convention"} <= set(cybercrime.variants)  # fmt: skip
+    assert {o.file for o in cybercrime.occurrences} == {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glossary) -> None:
+    by_term = {candidate.term: candidate for candidate in without_them}
+    review = "2026 Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
+    assert by_term["NPT Review Conference"].suggestions == [(review, None)]
+    assert by_term[review].count == 1
+    text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")
+    [general] = [c for c in extract([("t", text)], glossary) if c.term == "General Conference"]
+    assert general.id is None
+    assert general.suggestions == [("General Conference of UNESCO", "unesco-general-conference")]
+    [draft] = draft_concepts([general], glossary)
+    assert draft.note == "May be the same as [unesco-general-conference]."

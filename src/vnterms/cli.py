@@ -203,11 +203,14 @@ def _with_progress(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
         yield from progress
 
 
-def _format_candidates(rows: list[dict[str, object]], *, tsv: bool) -> str:
-    header = ["term", "id", "category", "count", "vi", "vi_draft", "abbreviations", "variants"]
+def _format_candidates(rows: list[dict[str, Any]], *, tsv: bool) -> str:
+    header = ["term", "id", "category", "count", "vi", "vi_draft", "abbreviations", "variants",
+              "suggestions"]  # fmt: skip
     lines = []
     for row in rows:
-        cells = [row[key] for key in header]
+        suggested = [f"{s['term']} [{s['id']}]" if s["id"] else s["term"]
+                     for s in row["suggestions"]]  # fmt: skip
+        cells = [row[key] for key in header[:-1]] + [suggested]
         lines.append(
             [", ".join(map(str, c)) if isinstance(c, list) else str(c or "") for c in cells]
         )
@@ -216,6 +219,7 @@ def _format_candidates(rows: list[dict[str, object]], *, tsv: bool) -> str:
     return "\n".join(
         f"{line[0]}  [{line[1] or 'NEW ' + line[2]}] ×{line[3]}\n    vi: "
         f"{line[4] or (line[5] + ' (draft)' if line[5] else '—')}"
+        + (f"\n    same as? {line[8]}" if line[8] else "")
         for line in lines
     )
 

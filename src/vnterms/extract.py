@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import compact, fold
 
@@ -85,6 +86,7 @@ class Name:
     concept: Concept | None = None
     term: Term | None = None
     nested: bool = False
+    stands_for: str | None = None  # the full name, when the text defines this one as its alias
 
 
 def _tokens(line: str) -> list[Token]:
@@ -134,11 +136,99 @@ class TermMatcher:
 
 def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = None
                ) -> Iterator[Name]:  # fmt: skip
-    """Every name in ``text``, line by line: glossary terms, new names, and names nested in them."""
+    """Every name in ``text``, line by line: glossary terms, new names, names nested in them, and
+    the acronyms and aliases the text itself defines ("… Law of the Sea (UNCLOS)")."""
     matcher = matcher or TermMatcher(glossary)
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = unicodedata.normalize("NFC", raw)
-        yield from _names_in_line(line, lineno, matcher)
+    lines = [unicodedata.normalize("NFC", raw) for raw in text.splitlines()]
+    found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
+    acronyms, aliases = _definitions(lines, found)
+    for lineno, (line, names) in enumerate(zip(lines, found, strict=True), start=1):
+        for name in names:
+            target = aliases.get((lineno, name.column))
+            if target is not None:
+                name = replace(name, concept=target.concept, stands_for=target.text)
+            yield name
+        if acronyms:
+            yield from _defined_acronyms(line, lineno, names, acronyms)
+
+
+# "NAME (ACRONYM)", "NAME (the “Alias”)", "NAME, also known as the Alias": a definition.
+_DEFINED = re.compile(
+    r"\s*(?:\(\s*|,?\s+(?:also\s+)?(?:known as|called|dubbed)\s+)(?:the\s+)?[\"“]?"
+)
+_DEFINED_ACRONYM = re.compile(r"([A-Z][A-Za-z]*[A-Z](?:-?\d+)?)[\"”]?(?:\s*\)|[\s,.;]|\Z)")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?\Z")
+
+
+def _definitions(lines: list[str], found: list[list[Name]]
+                 ) -> tuple[dict[str, Name], dict[tuple[int, int], Name]]:  # fmt: skip
+    """What a text defines: acronyms (text → the full name) and aliases ((line, column) of a
+    name → the name it is another name for, a glossary one if either side is known).
+
+    Only a name of several words is defined, and an acronym only when its letters stand in the
+    name in order (NPT, ITLOS and BBNJ are not plain initials; "SPLOS-34" is no acronym of a
+    "UNCLOS" before it).
+    """
+    acronyms: dict[str, Name] = {}
+    same: dict[str, Name] = {}  # a new name's cluster key → the name it stands for
+    for line, names in zip(lines, found, strict=True):
+        ends: dict[int, list[Name]] = {}
+        for name in names:
+            if len(name.text.split()) > 1:
+                ends.setdefault(name.column - 1 + len(name.text), []).append(name)
+        for end, defined_by in ends.items():
+            match = _DEFINED.match(line, end)
+            if match is None:
+                continue
+            acronym = _DEFINED_ACRONYM.match(line, match.end())
+            if acronym:
+                # the innermost name the letters fit: "… Conference of the [Treaty …] (NPT)"
+                fitting = [n for n in defined_by if _letters_in_order(acronym[1], n.text)]
+                if fitting:
+                    acronyms.setdefault(acronym[1], min(fitting, key=lambda n: len(n.text)))
+                continue
+            alias = next((n for n in names if n.column - 1 == match.end() and not n.nested), None)
+            target = max(defined_by, key=lambda n: len(n.text))
+            if alias is None or (alias.concept is not None and target.concept is not None):
+                continue  # nothing said, or two names the glossary knows already
+            if alias.concept is None:
+                same.setdefault(_cluster_key(alias.text), target)
+            else:
+                same.setdefault(_cluster_key(target.text), alias)
+    aliases = {  # every place such a name is written, before or after the definition
+        (name.line, name.column): same[key]
+        for names in found
+        for name in names
+        if name.concept is None and (key := _cluster_key(name.text)) in same
+    }
+    return acronyms, aliases
+
+
+def _cluster_key(name: str) -> str:
+    """What new names written alike share: "the UN Hanoi Convention", "Ha Noi Convention"."""
+    return strip_optional(fold(name)).replace(" ", "")
+
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters occur in the name in order, the first one opening a word."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    words = name.lower().split()
+    if not any(word.startswith(letters[0]) for word in words):
+        return False
+    text = iter(" ".join(words[next(i for i, w in enumerate(words) if w[0] == letters[0]) :]))
+    return all(letter in text for letter in letters)
+
+
+def _defined_acronyms(line: str, lineno: int, names: list[Name], acronyms: dict[str, Name]
+                      ) -> Iterator[Name]:  # fmt: skip
+    """The acronyms the text defined, wherever they stand outside a name already found."""
+    taken = [(n.column - 1, n.column - 1 + len(n.text)) for n in names]
+    for token in _tokens(line):
+        target = acronyms.get(token.text)
+        if target is None or any(a <= token.start < b for a, b in taken):
+            continue
+        yield Name(token.text, lineno, token.start + 1, target.concept, None,
+                   stands_for=target.text)  # fmt: skip
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
@@ -291,6 +381,8 @@ class Candidate:
     abbreviations: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
+    # (term, id) of candidates this new name may be a short form of: a guess, left to a person
+    suggestions: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -378,30 +470,73 @@ def _known_vietnamese(english: str, matcher: TermMatcher) -> str | None:
 def extract(texts: Iterable[tuple[str, str]], glossary: Glossary) -> list[Candidate]:
     """Cluster the names found in ``texts`` (pairs of source name and text) into candidates.
 
-    Known names are grouped by concept; new names by their folded form without "the"/"UN".
-    Known candidates come first, by concept id, then new ones by first occurrence.
+    Known names are grouped by concept; new names by their folded form without "the"/"UN", or
+    with the name a text defined them as (in any of the texts). Known candidates come first, by
+    concept id, then new ones by first occurrence.
     """
     matcher = TermMatcher(glossary)
+    found = [(source, name) for source, text in texts
+             for name in find_names(text, glossary, matcher=matcher)]  # fmt: skip
+    defined = {_cluster_key(name.text): name for _, name in found if name.stands_for}
     known: dict[str, Candidate] = {}
     new: dict[str, Candidate] = {}
-    for source, text in texts:
-        for name in find_names(text, glossary, matcher=matcher):
-            occurrence = Occurrence(source, name.line, name.column, name.text)
-            if name.concept is not None:
-                concept = name.concept
-                candidate = known.get(concept.id) or known.setdefault(concept.id, Candidate(
-                    concept.label("en") or name.text, concept.id, concept.category,
-                    concept.label("vi"), abbreviations=concept.abbreviations()))  # fmt: skip
-            else:
-                key = " ".join(w for w in fold(name.text).split() if w not in ("the", "un"))
-                key = key.replace("united nations ", "")
-                candidate = new.get(key) or new.setdefault(key, Candidate(
-                    name.text, None, _new_category(name.text), None,
-                    compose_vietnamese(name.text, matcher)))  # fmt: skip
-            candidate.occurrences.append(occurrence)
-            if name.text not in candidate.variants:
-                candidate.variants.append(name.text)
-    return [known[key] for key in sorted(known)] + list(new.values())
+    for source, name in found:
+        if name.concept is None and name.stands_for is None:
+            alias = defined.get(_cluster_key(name.text))
+            if alias is not None:  # defined in another text
+                name = replace(name, concept=alias.concept, stands_for=alias.stands_for)
+        occurrence = Occurrence(source, name.line, name.column, name.text)
+        if name.concept is not None:
+            concept = name.concept
+            candidate = known.get(concept.id) or known.setdefault(concept.id, Candidate(
+                concept.label("en") or name.text, concept.id, concept.category,
+                concept.label("vi"), abbreviations=concept.abbreviations()))  # fmt: skip
+        else:
+            full = name.stands_for or name.text
+            key = _cluster_key(full)
+            candidate = new.get(key) or new.setdefault(key, Candidate(
+                full, None, _new_category(full), None,
+                compose_vietnamese(full, matcher)))  # fmt: skip
+        acronym = name.stands_for and _ACRONYM.match(name.text)
+        if acronym and name.text not in candidate.abbreviations:
+            candidate.abbreviations.append(name.text)
+        candidate.occurrences.append(occurrence)
+        if name.text not in candidate.variants:
+            candidate.variants.append(name.text)
+    candidates = [known[key] for key in sorted(known)] + list(new.values())
+    _suggest(candidates)
+    return candidates
+
+
+def _suggest(candidates: list[Candidate]) -> None:
+    """Note, for each new name, the names it may be a shorter form of: the same head noun and all
+    its words among theirs, acronyms read in full ("NPT Review Conference" → "2026 Review
+    Conference of the Treaty on the Non-Proliferation …"). Only suggested: never merged."""
+    expansions = {a: c.term for c in candidates for a in c.abbreviations}
+    words = [_content_words(c.term, expansions) for c in candidates]
+    having: dict[str, set[int]] = {}
+    for i, content in enumerate(words):
+        for word in content:
+            having.setdefault(word, set()).add(i)
+    for i, candidate in enumerate(candidates):
+        if candidate.id is not None or len(words[i]) < 2:
+            continue
+        head = _head(candidate.term)
+        wider = set.intersection(*(having[word] for word in words[i]))
+        for j in sorted(wider - {i}):
+            other = candidates[j]
+            if _head(other.term) == head:
+                candidate.suggestions.append((other.term, other.id))
+
+
+def _content_words(text: str, expansions: dict[str, str]) -> set[str]:
+    """The words that carry a name's meaning: no "the", "UN", connectors or numbers."""
+    written = " ".join(expansions.get(word, word) for word in text.split())
+    return {w for w in strip_optional(fold(written)).split() if w not in STOPWORDS and w.isalpha()}
+
+
+def _head(name: str) -> str | None:
+    return next((word for word in name.split() if word in HEAD_NOUNS), None)
 
 
 def describe_candidate(candidate: Candidate) -> dict[str, object]:
@@ -419,6 +554,7 @@ def describe_candidate(candidate: Candidate) -> dict[str, object]:
             {"file": o.file, "line": o.line, "column": o.column, "text": o.text}
             for o in candidate.occurrences
         ],
+        "suggestions": [{"term": term, "id": id_} for term, id_ in candidate.suggestions],
     }
 
 
@@ -436,9 +572,14 @@ def draft_concepts(candidates: Iterable[Candidate], glossary: Glossary) -> list[
         taken.add(concept_id)
         sources = sorted({f"{o.file}:{o.line}" for o in candidate.occurrences})
         terms = [Term(candidate.term, "en", "full", "preferred")]
-        terms += [Term(v, "en", "variant", "admitted") for v in candidate.variants[1:]]
+        terms += [Term(v, "en", "variant", "admitted") for v in candidate.variants
+                  if v != candidate.term and v not in candidate.abbreviations]  # fmt: skip
+        terms += [Term(a, "en", "abbreviation", "admitted") for a in candidate.abbreviations]
         if candidate.vi_draft:
             terms.append(Term(candidate.vi_draft, "vi", "full", "draft"))
+        note = "; ".join(f"May be the same as {f'[{id_}]' if id_ else f'“{term}”'}."
+                         for term, id_ in candidate.suggestions) or None  # fmt: skip
         drafts.append(Concept(concept_id, candidate.category or "subsidiary-body", terms,
-                              status="draft", sources=sources, file="drafts.terms"))  # fmt: skip
+                              status="draft", note=note, sources=sources,
+                              file="drafts.terms"))  # fmt: skip
     return drafts

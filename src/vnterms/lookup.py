@@ -21,7 +21,7 @@ from vnterms.normalize import canonical, compact, diacritic_key, fold, has_diacr
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
 
-__all__ = ["RULES", "Index", "Match", "describe", "term_keys"]
+__all__ = ["RULES", "Index", "Match", "describe", "strip_optional", "term_keys"]
 
 # Rule name → score (0–100) of a match by that rule; the order is the rank order.
 RULES = {
@@ -55,7 +55,7 @@ class Match:
     rule: str
 
 
-def _reduce(folded: str) -> str:
+def strip_optional(folded: str) -> str:
     """A folded key without the optional words: "the", "UN", "Liên hợp quốc"."""
     padded = f" {folded} "
     for phrase in OPTIONAL_PHRASES:
@@ -71,7 +71,7 @@ def _deletions(word: str) -> set[str]:
 def term_keys(text: str) -> tuple[str, str, str]:
     """The keys a term is indexed under: folded, diacritic key, and folded without "the"/"UN"."""
     folded = fold(text)
-    return folded, diacritic_key(text), _reduce(folded)
+    return folded, diacritic_key(text), strip_optional(folded)
 
 
 @contextmanager
@@ -153,7 +153,7 @@ class Index:
     def _contents(self) -> list[str]:
         """Each term's content words, what the typo rule compares with the query's."""
         return [
-            " ".join(w for w in _reduce(folded).split() if w not in STOPWORDS)
+            " ".join(w for w in strip_optional(folded).split() if w not in STOPWORDS)
             for folded in self._folds
         ]
 
@@ -188,7 +188,7 @@ class Index:
             found = self._found("without-diacritics", folded)
             yield list(self._matches(found, "without-diacritics"))
             yield list(self._matches(self._found("spacing", compact(query)), "spacing"))
-        reduced = _reduce(folded)
+        reduced = strip_optional(folded)
         if reduced:
             found = self._found("without-un-or-the", reduced)
             yield list(self._matches(found, "without-un-or-the", marks))
