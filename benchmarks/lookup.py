@@ -42,6 +42,11 @@ def typo(text: str, rng: random.Random) -> str:
     )
 
 
+def _without_number(name: str) -> str:
+    head, _, last = name.rpartition(" ")
+    return head if head and last.isdigit() else name
+
+
 def report(name: str, glossary: Glossary, rng: random.Random) -> None:
     from rapidfuzz import fuzz, process
 
@@ -58,7 +63,8 @@ def report(name: str, glossary: Glossary, rng: random.Random) -> None:
     unmarked = [fold(c.label("vi") or c.terms[0].text) for c in sample]
     typos = [typo(c.terms[0].text, rng) for c in sample[:300]]
     # Without its number a synthetic name shares all its words with many others: harder.
-    common = [typo(c.terms[0].text.rsplit(" ", 1)[0], rng) for c in sample[300:600]]
+    common = [typo(_without_number(c.terms[0].text), rng) for c in sample[300:600]
+              if len(c.terms[0].text) > 4]  # fmt: skip
     choices = [t.text for c in concepts for t in c.terms]
     rows = [
         ("exact (get)", lambda q: glossary.get(q), exact),

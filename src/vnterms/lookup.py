@@ -166,7 +166,7 @@ class Index:
         if not written or limit < 1:
             return []
         best: dict[str, Match] = {}
-        for batch in self._rules(written, canonical(written)):
+        for batch in self._rules(written):
             for match in batch:
                 if lang is not None and match.term.lang != lang:
                     continue
@@ -177,12 +177,13 @@ class Index:
                 break  # every later rule scores lower
         return sorted(best.values(), key=_rank)[:limit]
 
-    def _rules(self, written: str, query: str) -> Iterator[list[Match]]:
+    def _rules(self, written: str) -> Iterator[list[Match]]:
         """The matches of each rule in turn, best rule first, computed only when asked for."""
-        key = diacritic_key(query)
-        marks = [word for word in key.split() if has_diacritics(word)]
         yield list(self._matches(self._found("exact", written), "exact"))
+        query = canonical(written)
+        key = diacritic_key(query)
         yield list(self._matches(self._found("case-and-style", key), "case-and-style"))
+        marks = [word for word in key.split() if has_diacritics(word)]
         folded = fold(query)
         if not marks:
             found = self._found("without-diacritics", folded)
@@ -247,23 +248,38 @@ class Index:
             options.append([self._words[c] for c in sorted(near)])
         if not options:
             return
-        # Start from the rarest word; filter by the others rather than building their unions.
+        # Start from the rarest word; intersect with the others' postings, or filter by them
+        # when their union would be the larger work.
         options.sort(key=lambda postings: sum(map(len, postings)))
         hits = set().union(*options[0])
         for postings in options[1:]:
-            hits = {i for i in hits if any(i in posting for posting in postings)}
+            if len(postings) == 1:
+                hits &= postings[0]
+            elif sum(map(len, postings)) < len(hits):
+                hits &= set().union(*postings)
+            else:
+                hits = {i for i in hits if any(i in posting for posting in postings)}
             if not hits:
                 return
         from difflib import SequenceMatcher  # only typos need it
 
         matcher = SequenceMatcher(None, "", " ".join(words))
+        numbered = any(word.isdigit() for word in words)
+        ratios: dict[str, float] = {}  # terms that differ only by a number share their ratio
         for i in sorted(hits):
-            matcher.set_seq1(self._contents[i])
-            if (
-                matcher.real_quick_ratio() >= FUZZY_THRESHOLD
-                and matcher.quick_ratio() >= FUZZY_THRESHOLD
-                and (ratio := matcher.ratio()) >= FUZZY_THRESHOLD
-            ):
+            content = self._contents[i]
+            if not numbered:  # "… in Africa" is compared with "… in Africa 7" without the 7
+                content = " ".join(w for w in content.split() if not w.isdigit())
+            ratio = ratios.get(content)
+            if ratio is None:
+                matcher.set_seq1(content)
+                ratio = ratios[content] = (
+                    matcher.ratio()
+                    if matcher.real_quick_ratio() >= FUZZY_THRESHOLD
+                    and matcher.quick_ratio() >= FUZZY_THRESHOLD
+                    else 0.0
+                )
+            if ratio >= FUZZY_THRESHOLD:
                 concept, term = self._terms[i]
                 score = round(RULES["fuzzy"] * ratio)
                 yield from self._matches([(concept, term)], "fuzzy", marks, score)
