@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
@@ -63,13 +64,17 @@ SENTENCE_WORDS = frozenset(
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)\Z")
 _YEAR = re.compile(r"(19|20)\d\d\Z")
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:[-‐‑](?:[^\W_]|[\u0300-\u036f])+)*")
-_SENTENCE_END = re.compile(r"[.!?:;—–\"“”(]\s*\Z|\A\s*\Z")
+# The same without combining marks, which NFC text seldom keeps: twice as fast.
+_PLAIN_TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_SENTENCE_MARKS = frozenset('.!?:;—–"“”(')
 VN_WORDS = frozenset("viet vietnam vietnamese party".split())
 NOT_UN_CATEGORIES = frozenset(["vn-body", "place", "regional-organization", "organization"])
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a line (a tuple: millions are made on a long text)."""
+
     text: str
     start: int
     end: int
@@ -89,8 +94,23 @@ class Name:
     stands_for: str | None = None  # the full name, when the text defines this one as its alias
 
 
+class _Keys(dict[str, str]):
+    """``compact`` of each word, remembered: news text uses the same words again and again."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()  # bound the memory an unusual text can take
+        key = self[word] = compact(word)
+        return key
+
+
+_KEYS = _Keys()
+
+
 def _tokens(line: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), compact(m.group())) for m in _TOKEN.finditer(line)]
+    keys, make = _KEYS, tuple.__new__  # tuple.__new__ skips Token's own, slower, constructor
+    words = _TOKEN if _COMBINING.search(line) else _PLAIN_TOKEN
+    return [make(Token, (t := m[0], m.start(), m.end(), keys[t])) for m in words.finditer(line)]
 
 
 class TermMatcher:
@@ -142,6 +162,7 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
     lines = [unicodedata.normalize("NFC", raw) for raw in text.splitlines()]
     found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
     acronyms, aliases = _definitions(lines, found)
+    pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, acronyms))})(?![^\W_])")
     for lineno, (line, names) in enumerate(zip(lines, found, strict=True), start=1):
         for name in names:
             target = aliases.get((lineno, name.column))
@@ -149,7 +170,7 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
                 name = replace(name, concept=target.concept, stands_for=target.text)
             yield name
         if acronyms:
-            yield from _defined_acronyms(line, lineno, names, acronyms)
+            yield from _defined_acronyms(line, lineno, names, acronyms, pattern)
 
 
 # "NAME (ACRONYM)", "NAME (the “Alias”)", "NAME, also known as the Alias": a definition.
@@ -219,23 +240,30 @@ def _letters_in_order(acronym: str, name: str) -> bool:
     return all(letter in text for letter in letters)
 
 
-def _defined_acronyms(line: str, lineno: int, names: list[Name], acronyms: dict[str, Name]
-                      ) -> Iterator[Name]:  # fmt: skip
+def _defined_acronyms(line: str, lineno: int, names: list[Name], acronyms: dict[str, Name],
+                      pattern: re.Pattern[str]) -> Iterator[Name]:  # fmt: skip
     """The acronyms the text defined, wherever they stand outside a name already found."""
     taken = [(n.column - 1, n.column - 1 + len(n.text)) for n in names]
-    for token in _tokens(line):
-        target = acronyms.get(token.text)
-        if target is None or any(a <= token.start < b for a, b in taken):
-            continue
-        yield Name(token.text, lineno, token.start + 1, target.concept, None,
-                   stands_for=target.text)  # fmt: skip
+    for match in pattern.finditer(line):
+        if not any(a <= match.start() < b for a, b in taken):
+            target = acronyms[match[0]]
+            yield Name(match[0], lineno, match.start() + 1, target.concept, None,
+                       stands_for=target.text)  # fmt: skip
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     tokens = _tokens(line)
     known: list[tuple[int, int, Concept, Term]] = []
-    i = 0
-    while i < len(tokens):
+    abbreviations = matcher.abbreviations
+    # a glossary name starts with a capital or a digit, else it is an acronym
+    starts = [i for i, (text, *_) in enumerate(tokens)
+              if text[0].isupper() or text[0].isdigit() or text in abbreviations]  # fmt: skip
+    if not starts:
+        return  # nor can a new name be here: head nouns are capitalised
+    after = 0
+    for i in starts:
+        if i < after:
+            continue
         found = matcher.match_at(tokens, i, line)
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
@@ -244,9 +272,7 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
             joined = i and not line[tokens[i - 1].end : tokens[i].start].strip()
             begin = i - 1 if year and joined else i  # "1982 UNCLOS"
             known.append((begin, found[0], found[1], found[2]))
-            i = found[0]
-        else:
-            i += 1
+            after = found[0]
     spans = _name_spans(tokens, line)
     covered = set()
     for start, end in spans:
@@ -312,19 +338,21 @@ def _name(line: str, lineno: int, tokens: list[Token], start: int, end: int,
     return Name(line[begin : tokens[end - 1].end], lineno, begin + 1, concept, term, nested)
 
 
-def _is_name_word(token: Token) -> bool:
-    if token.text in MONTHS:
-        return False
-    first = token.text[0]
-    return first.isupper() or bool(_ORDINAL.match(token.text)) or token.text.isdigit()
+def _is_name_word(text: str) -> bool:
+    """A capitalised word (not a month), a number or an ordinal: a word a name is made of."""
+    first = text[0]
+    if first.isupper():
+        return text not in MONTHS
+    return first.isdigit() and (text.isdigit() or bool(_ORDINAL.match(text)))
 
 
 def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
     """Runs of capitalised words (with connectors between them) that contain a head noun."""
+    name_words = [_is_name_word(token.text) for token in tokens]
     spans = []
     i = 0
     while i < len(tokens):
-        if not _is_name_word(tokens[i]):
+        if not name_words[i]:
             i += 1
             continue
         start = end = i
@@ -332,11 +360,14 @@ def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
         while j < len(tokens):
             if j > start and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
                 break
-            if _is_name_word(tokens[j]):
+            if name_words[j]:
                 end = j + 1
             elif tokens[j].text not in CONNECTORS:
                 break
             j += 1
+        if not any(tokens[k].text in HEAD_NOUNS for k in range(start, end)):
+            i = max(end, i + 1)
+            continue  # no head noun, no name (and trimming never removes one)
         start = _trim_start(tokens, start, end, line)
         while end > start and (
             _ORDINAL.match(tokens[end - 1].text) or tokens[end - 1].text in CONNECTORS
@@ -348,11 +379,19 @@ def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _at_sentence_start(line: str, position: int) -> bool:
+    """Whether only spaces stand between ``position`` and the line's start or a sentence mark."""
+    before = position
+    while before and line[before - 1].isspace():
+        before -= 1
+    return before == 0 or line[before - 1] in _SENTENCE_MARKS
+
+
 def _trim_start(tokens: list[Token], start: int, end: int, line: str) -> int:
     """Drop sentence-opening words ("Hosting the …") and a leading "the"."""
     while start < end:
         word = tokens[start].text
-        at_sentence_start = bool(_SENTENCE_END.search(line[: tokens[start].start]))
+        at_sentence_start = _at_sentence_start(line, tokens[start].start)
         following = start + 1
         while following < end and tokens[following].text in ROLE_WORDS:
             following += 1  # "Vice Chair of …"
