@@ -1,0 +1,300 @@
+"""Extraction speed: words per second of vnterms.extract over ≥ 10 MB of news-like English with
+the shipped glossary loaded, side by side with YAKE keyword extraction on a slice of the same text.
+
+The corpus is built deterministically (fixed seed) from the real articles in seeds/ and
+tests/data/texts/: their headlines and sentences are turned into templates whose years, numbers,
+ordinals, country names and glossary names (swapped for other English terms of the same category)
+vary from one use to the next, then mixed across texts into articles of headline and paragraphs.
+Words are whitespace-separated tokens; MB are 10⁶ bytes of UTF-8. One process, one thread.
+
+Run by hand: ``pip install -e ".[bench]"; python benchmarks/extract.py [--size MB]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from vnterms import Glossary
+from vnterms.extract import Candidate, TermMatcher, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/texts").glob("*.txt"))
+TARGET = 300_000  # words per second, on one core
+CHUNK_LINES = 1_000  # lines per document, as if the corpus were a folder of files
+# Categories whose names are not swapped: places are kept, and countries vary on their own.
+KEPT_CATEGORIES = frozenset(["place"])
+COUNTRIES = (
+    "Viet Nam Indonesia Thailand Malaysia Singapore Cambodia Japan India Brazil Kenya Norway "
+    "Mexico Chile Egypt Ghana Peru Mongolia Kazakhstan Bangladesh Ireland"
+).split()
+COUNTRY_NAMES = ("Viet Nam", "Vietnam", "Việt Nam")
+CITIES = ("Ha Noi", "Hà Nội", "New York", "Geneva", "Bangkok", "Paris", "Nairobi", "Vienna")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+SWAP = 0.5  # the chance that a variable part of a sentence is changed on each use
+
+Piece = tuple[str, str]  # (kind, text): kind "" is literal text, any other kind a variable part
+Pools = dict[str, list[str]]  # what each kind of variable part is drawn from
+Timing = tuple[float, float]  # wall seconds, CPU seconds of this process
+
+
+def source_units() -> tuple[list[str], list[str]]:
+    """The headlines (title-like lines) and the sentences of the real texts, without repeats."""
+    headlines: dict[str, None] = {}
+    sentences: dict[str, None] = {}
+    for path in SOURCES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = " ".join(line.split())
+            words = len(line.split())
+            if words < 4:
+                continue  # sign-offs ("VNA") and empty lines
+            if words <= 20 and not line.endswith((".", "!", "?", "./.", ")")):
+                headlines[line] = None
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘(])", line):
+                sentences[sentence] = None
+    return list(headlines), list(sentences)
+
+
+def variable_parts(glossary: Glossary) -> tuple[re.Pattern[str], dict[str, str], Pools]:
+    """A pattern for the parts of a sentence that vary, the kind of each glossary name, and the
+    pool each kind draws from."""
+    kinds: dict[str, str] = {}
+    pools: Pools = {}
+    for concept in glossary:
+        if concept.category in KEPT_CATEGORIES:
+            continue
+        for term in concept.terms:
+            if term.lang != "en" or term.status == "deprecated":
+                continue
+            if term.is_abbreviation:
+                kind = "abbr:" + concept.category
+            elif " " in term.text:
+                kind = "name:" + concept.category
+            else:
+                continue  # single words ("Party", "Rapporteur") stay as they are
+            kinds.setdefault(term.text, kind)
+            pools.setdefault(kind, []).append(term.text)
+    names = sorted((t for t, k in kinds.items() if k.startswith("name:")), key=len, reverse=True)
+    abbreviations = sorted((t for t, k in kinds.items() if k.startswith("abbr:")), key=len,
+                           reverse=True)  # fmt: skip
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        rf"(?P<name>{'|'.join(map(re.escape, names))})"
+        rf"|(?P<abbr>{'|'.join(map(re.escape, abbreviations))})"
+        rf"|(?P<country>{'|'.join(COUNTRY_NAMES)})"
+        r"|(?P<year>(?:19|20)\d\d)"
+        r"|(?P<ordinal>\d+(?:st|nd|rd|th))"
+        r"|(?P<number>\d+)"
+        r")(?!\w)"
+    )
+    pools["country"] = COUNTRIES
+    return pattern, kinds, pools
+
+
+def template(text: str, pattern: re.Pattern[str], kinds: dict[str, str]) -> list[Piece]:
+    """``text`` cut into literal pieces and variable parts."""
+    pieces: list[Piece] = []
+    at = 0
+    for match in pattern.finditer(text):
+        group = match.lastgroup or ""
+        kind = kinds[match.group()] if group in ("name", "abbr") else group
+        pieces += [("", text[at : match.start()]), (kind, match.group())]
+        at = match.end()
+    pieces.append(("", text[at:]))
+    return [piece for piece in pieces if piece[1]]
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def render(pieces: list[Piece], rng: random.Random, pools: Pools) -> str:
+    """One use of a template: each variable part kept or, with chance ``SWAP``, changed."""
+    out = []
+    for kind, text in pieces:
+        if not kind or rng.random() >= SWAP:
+            out.append(text)
+        elif kind == "year":
+            out.append(str(rng.randint(1945, 2035)))
+        elif kind == "ordinal":
+            out.append(ordinal(rng.randint(1, 80)))
+        elif kind == "number":
+            digits = len(text)
+            out.append(str(rng.randrange(10 ** (digits - 1), 10**digits)))
+        else:
+            out.append(rng.choice(pools[kind]))
+    return "".join(out)
+
+
+def article(rng: random.Random, headlines: list[list[Piece]], sentences: list[list[Piece]],
+            pools: Pools) -> str:  # fmt: skip
+    """A headline and 4–12 paragraphs of 1–4 sentences drawn from all the texts, the first one
+    with a dateline."""
+    paragraphs = [render(rng.choice(headlines), rng, pools)]
+    for n in range(rng.randint(4, 12)):
+        paragraph = " ".join(
+            render(rng.choice(sentences), rng, pools) for _ in range(rng.randint(1, 4))
+        )
+        if n == 0:
+            dateline = f"{rng.choice(CITIES)}, {rng.choice(MONTHS)} {rng.randint(1, 28)} (VNA) – "
+            paragraph = dateline + paragraph
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def news_corpus(megabytes: float, glossary: Glossary, seed: int = 2026) -> list[str]:
+    """Articles of news-like English, at least ``megabytes`` MB of them in all."""
+    rng = random.Random(seed)
+    pattern, kinds, pools = variable_parts(glossary)
+    headline_units, sentence_units = source_units()
+    headlines = [template(text, pattern, kinds) for text in headline_units]
+    sentences = [template(text, pattern, kinds) for text in sentence_units]
+    articles: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        articles.append(article(rng, headlines, sentences, pools))
+        size += len(articles[-1].encode("utf-8")) + 1
+    return articles
+
+
+def chunks(text: str, lines: int) -> list[tuple[str, str]]:
+    """``text`` as documents of ``lines`` lines each, named like files."""
+    all_lines = text.splitlines()
+    return [
+        (f"news-{n:04}.txt", "\n".join(all_lines[i : i + lines]))
+        for n, i in enumerate(range(0, len(all_lines), lines))
+    ]
+
+
+def words(documents: Sequence[tuple[str, str]]) -> int:
+    return sum(len(text.split()) for _, text in documents)
+
+
+def megabytes(documents: Sequence[tuple[str, str]]) -> float:
+    return sum(len(text.encode("utf-8")) for _, text in documents) / 1e6
+
+
+def time_vnterms(documents: Sequence[tuple[str, str]], glossary: Glossary
+                 ) -> tuple[Timing, list[Candidate]]:  # fmt: skip
+    """Wall and CPU seconds of one ``extract`` call over ``documents``, and what it found."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    candidates = extract(documents, glossary)
+    return (time.perf_counter() - wall, time.process_time() - cpu), candidates
+
+
+def time_yake(documents: Sequence[tuple[str, str]]) -> Timing:
+    """Wall and CPU seconds of YAKE's keywords for each document in turn."""
+    import yake
+
+    extractor = yake.KeywordExtractor(lan="en", n=5, top=20)
+    extractor.extract_keywords(documents[0][1])  # warm up: stop words, caches
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _, text in documents:
+        extractor.extract_keywords(text)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def name_share(candidates: list[Candidate], documents: Sequence[tuple[str, str]]) -> float:
+    """The share of the words that stand inside a name found (nested names counted once)."""
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for candidate in candidates:
+        for o in candidate.occurrences:
+            spans.setdefault((o.file, o.line), []).append((o.column, o.column + len(o.text)))
+    lines = {name: text.splitlines() for name, text in documents}
+    inside = 0
+    for (file, line), found in spans.items():
+        text = lines[file][line - 1]
+        covered: set[int] = set()
+        for begin, end in found:
+            covered.update(range(begin - 1, end - 1))
+        inside += sum(
+            1 for m in re.finditer(r"\S+", text) if any(i in covered for i in range(*m.span()))
+        )
+    return inside / words(documents)
+
+
+def line(label: str, timing: Timing, documents: Sequence[tuple[str, str]]) -> Timing:
+    """Print one timing row; return words per second of wall time and of CPU time."""
+    wall, cpu = timing
+    count = words(documents)
+    print(f"  {label:32} {wall:6.2f} s wall {cpu:6.2f} s CPU  {count / wall:9,.0f} words/s "
+          f"({count / cpu:,.0f} by CPU)  {megabytes(documents) / wall:5.2f} MB/s")  # fmt: skip
+    if cpu < 0.9 * wall:
+        print(f"  {'':32} (wall time {wall / cpu - 1:.0%} above CPU time: the machine is busy)")
+    return count / wall, count / cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, default=10.0, help="MB of text (default 10)")
+    parser.add_argument(
+        "--yake-size", type=float, default=0.5, help="MB, from the start, timed with YAKE"
+    )
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    glossary = Glossary.load()
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    TermMatcher(glossary)
+    matcher = time.perf_counter() - start
+    print(f"glossary: {len(glossary)} concepts, loaded in {loaded * 1000:.0f} ms "
+          f"(not timed below); its TermMatcher built in {matcher * 1000:.1f} ms "
+          f"(inside each extract call)")  # fmt: skip
+
+    start = time.perf_counter()
+    articles = news_corpus(args.size, glossary)
+    corpus = "\n".join(articles)
+    documents = chunks(corpus, CHUNK_LINES)
+    built = time.perf_counter() - start
+    sentences = re.split(r"(?<=[.!?])\s+", corpus)
+    print(f"corpus: {megabytes(documents):.2f} MB, {words(documents):,} words, "
+          f"{len(corpus.splitlines()):,} lines, {len(articles):,} articles, "
+          f"{len(set(sentences)) / len(sentences):.0%} of sentences distinct "
+          f"(built in {built:.1f} s from {len(SOURCES)} real texts)")  # fmt: skip
+
+    print("\nvnterms.extract, whole corpus:")
+    timing, candidates = time_vnterms(documents, glossary)
+    rate, cpu_rate = line(f"{len(documents)} documents of {CHUNK_LINES:,} lines", timing, documents)
+    occurrences = sum(c.count for c in candidates)
+    known = sum(c.id is not None for c in candidates)
+    print(f"  {len(candidates):,} candidates ({known} known concepts, "
+          f"{len(candidates) - known:,} new names), {occurrences:,} occurrences, "
+          f"{occurrences / words(documents) * 1000:.0f} per 1,000 words; "
+          f"{name_share(candidates, documents):.0%} of words inside a name")  # fmt: skip
+    whole = [("news.txt", corpus)]
+    timing, single = time_vnterms(whole, glossary)
+    line("one document", timing, whole)
+    print(f"  {len(single):,} candidates, {sum(c.count for c in single):,} occurrences")
+
+    sliced: list[tuple[str, str]] = []
+    size = 0
+    for n, text in enumerate(articles):
+        if size >= args.yake_size * 1e6:
+            break
+        sliced.append((f"article-{n:05}.txt", text))
+        size += len(text.encode("utf-8"))
+    print(f"\nslice for YAKE: the first {len(sliced)} articles as documents, "
+          f"{megabytes(sliced):.2f} MB, {words(sliced):,} words")  # fmt: skip
+    timing, _ = time_vnterms(sliced, glossary)
+    slice_rate, slice_cpu = line("vnterms.extract", timing, sliced)
+    yake_rate, yake_cpu = line("yake (n=5, top=20)", time_yake(sliced), sliced)
+
+    print(f"\nvnterms / YAKE words/s on the same slice: {slice_rate / yake_rate:.1f}x wall, "
+          f"{slice_cpu / yake_cpu:.1f}x CPU")  # fmt: skip
+    verdict = "meets" if rate >= TARGET else "misses"
+    print(f"target {TARGET:,} words/s on one core: vnterms {verdict} it: {rate:,.0f} words/s "
+          f"on the whole corpus ({rate / TARGET:.0%} of target), "
+          f"{cpu_rate:,.0f} by CPU time")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
