@@ -109,3 +109,10 @@ def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glo
     assert general.suggestions == [("General Conference of UNESCO", "unesco-general-conference")]
     [draft] = draft_concepts([general], glossary)
     assert draft.note == "May be the same as [unesco-general-conference]."
+
+
+def test_abbreviations_of_several_words_are_found(glossary: Glossary) -> None:
+    text = "Progress on SDG 16 and the NPT RevCon 11 was reviewed by UN DESA and WHO FCTC parties."
+    found = {(name.text, name.concept.id) for name in find_names(text, glossary) if name.concept}
+    assert {("SDG 16", "sdg-16"), ("NPT RevCon 11", "npt-review-conference-2026"),
+            ("UN DESA", "desa"), ("WHO FCTC", "who-fctc")} <= found  # fmt: skip

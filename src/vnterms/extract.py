@@ -125,9 +125,10 @@ class TermMatcher:
                     continue
                 if concept.category == "post" and " " not in term.text:
                     continue  # a bare role word (Ambassador, Chair) is not a name in running text
-                if term.is_abbreviation:
+                if term.is_abbreviation and " " not in term.text:
                     self.abbreviations.setdefault(term.text, (concept, term))
                 elif term.lang == "en" or fold(term.text) != compact(term.text):
+                    # multi-word abbreviations too ("SDG 16", "NPT RevCon"), matched word by word
                     self.names.setdefault(compact(term.text), (concept, term))
         for key, (concept, term) in list(self.names.items()):
             # "UN Security Council", "United Nations Human Rights Council": the UN's own bodies,
