@@ -113,6 +113,51 @@ def _tokens(line: str) -> list[Token]:
     return [make(Token, (t := m[0], m.start(), m.end(), keys[t])) for m in words.finditer(line)]
 
 
+# Where a word that starts with anything but a-z begins (a capital, a digit): only runs of words
+# from one of these can hold a name, so the rest of a line need not be tokenised at all.
+_SEED = re.compile(
+    r"(?<![^\W_])(?<![\u0300-\u036f])(?<![^\W_][-‐‑])(?<![\u0300-\u036f][-‐‑])[^\W_a-z]"
+)
+# The next word, with nothing but spaces and apostrophes before it (else a name stops there).
+_NEXT = re.compile(rf"[ ’']*({_TOKEN.pattern})")
+_NEXT_PLAIN = re.compile(rf"[ ’']*({_PLAIN_TOKEN.pattern})")
+
+
+def _name_tokens(line: str, matcher: TermMatcher) -> list[Token]:
+    """The words of ``line`` that can be in a name: runs that start with a capital or a digit and
+    go on over capitalised words and words that can stand inside a name. A word left out always
+    has text between it and a kept one, so the gap checks stop where they would have stopped."""
+    if matcher.lowercase_abbreviations:
+        return _tokens(line)
+    keys, make, continues = _KEYS, tuple.__new__, matcher.continues
+    words, following = (_TOKEN, _NEXT) if _COMBINING.search(line) else (_PLAIN_TOKEN, _NEXT_PLAIN)
+    tokens: list[Token] = []
+    end = -1
+    for seed in _SEED.finditer(line):
+        at = seed.start()
+        if at < end:
+            continue
+        m = words.match(line, at)
+        if m is None:
+            continue
+        text = m[0]
+        while True:
+            end = m.end()
+            tokens.append(make(Token, (text, end - len(text), end, keys[text])))
+            m = following.match(line, end)
+            if m is None:
+                break
+            text = m[1]
+            first = text[0]
+            if not (first.isupper() or first.isdigit()):
+                go_on = continues.get(text)
+                if go_on is None:
+                    go_on = matcher.may_continue(text)
+                if not go_on:
+                    break
+    return tokens
+
+
 class TermMatcher:
     """Every term of a glossary, keyed for matching runs of tokens (longest first)."""
 
@@ -137,6 +182,18 @@ class TermMatcher:
                 for prefix in ("un", "unitednations"):
                     self.names.setdefault(prefix + key, (concept, term))
         self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
+        self.lowercase_abbreviations = any(not a[0].isupper() and not a[0].isdigit()
+                                           for a in self.abbreviations)  # fmt: skip
+        self.continues: dict[str, bool] = {}
+        self._joined = "\n".join(self.names)
+
+    def may_continue(self, word: str) -> bool:
+        """Whether a lower-case word can stand inside a name: a connector or a piece of a key."""
+        answer = self.continues.get(word)
+        if answer is None:
+            answer = word in CONNECTORS or compact(word) in self._joined
+            self.continues[word] = answer
+        return answer
 
     def match_at(self, tokens: list[Token], i: int, line: str) -> tuple[int, Concept, Term] | None:
         """The longest glossary term starting at token ``i``: (end token index, concept, term)."""
@@ -253,7 +310,7 @@ def _defined_acronyms(line: str, lineno: int, names: list[Name], acronyms: dict[
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
-    tokens = _tokens(line)
+    tokens = _name_tokens(line, matcher)
     known: list[tuple[int, int, Concept, Term]] = []
     abbreviations = matcher.abbreviations
     # a glossary name starts with a capital or a digit, else it is an acronym
