@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vnterms.extract import Candidate, draft_concepts, extract
 from vnterms.fileio import atomic_write
 from vnterms.formats import render
 from vnterms.model import Glossary, Occurrence
 from vnterms.store import default_glossary_dir, default_seeds_dir, read_glossary, read_source
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = ["LAYOUT", "BuildResult", "build", "render_all"]
 
@@ -55,9 +59,10 @@ def render_all(glossary: Glossary, texts: list[tuple[str, str]], *, with_drafts:
     exported = Glossary(glossary)
     for concept in draft_concepts(candidates, glossary):
         exported.add(concept)
+    catalogs: dict[tuple[str, bool], Catalog] = {}
     files = {
         path: render(name, exported, occurrences=occurrences, with_drafts=with_drafts,
-                     version=version)
+                     version=version, catalogs=catalogs)
         for name, path in LAYOUT.items()
     }  # fmt: skip
     return files, candidates

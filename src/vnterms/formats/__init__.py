@@ -6,9 +6,13 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vnterms.errors import InputError
 from vnterms.model import Concept, Glossary, Occurrence
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = ["EXPORTS", "IMPORT_SUFFIXES", "Export", "read_concepts_from", "render"]
 
@@ -41,16 +45,26 @@ def render(
     occurrences: Mapping[str, Sequence[Occurrence]] | None = None,
     with_drafts: bool = False,
     version: str = "",
+    catalogs: dict[tuple[str, bool], Catalog] | None = None,
 ) -> bytes:
-    """The bytes of export ``name`` (a key of ``EXPORTS``) for ``glossary``."""
+    """The bytes of export ``name`` (a key of ``EXPORTS``) for ``glossary``.
+
+    ``catalogs`` lets several exports of one glossary share their gettext catalogs (by source
+    language and whether a template): the PO and the MO of a direction are made from one.
+    """
     from vnterms.formats import po, tabular, tbx, tmx
 
     binary = io.BytesIO()
     text = io.StringIO(newline="\n")
     if name in ("po", "po-vi", "pot", "mo", "mo-vi"):
-        catalog = po.to_catalog(glossary, source="vi" if name.endswith("-vi") else "en",
-                                template=name == "pot", occurrences=occurrences,
-                                version=version)  # fmt: skip
+        source, template = "vi" if name.endswith("-vi") else "en", name == "pot"
+        shared = catalogs if catalogs is not None else {}
+        catalog = shared.get((source, template))
+        if catalog is None:
+            catalog = shared[source, template] = po.to_catalog(
+                glossary, source=source, template=template, occurrences=occurrences,
+                version=version,
+            )  # fmt: skip
         (po.write_mo if name.startswith("mo") else po.write_po)(binary, catalog)
     elif name == "tmx":
         tmx.write_tmx(binary, glossary, with_drafts=with_drafts, version=version)

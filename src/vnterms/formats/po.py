@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import struct
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import IO
@@ -171,20 +173,21 @@ def write_mo(fileobj: IO[bytes], catalog: Catalog) -> None:
     originals_at = 28
     translations_at = originals_at + 8 * count
     data_at = translations_at + 8 * count
-    table: list[int] = []
-    blobs: list[bytes] = []
-    offset = data_at
+    table = array("I")  # (length, offset) of each string: 32-bit, little-endian like the header
+    data = bytearray()
     for column in (0, 1):
         for pair in pairs:
             blob = pair[column]
-            table += [len(blob), offset]
-            blobs.append(blob + b"\0")
-            offset += len(blob) + 1
+            table.extend((len(blob), data_at + len(data)))
+            data += blob
+            data += b"\0"
+    if sys.byteorder == "big":
+        table.byteswap()
     fileobj.write(
         struct.pack("<7I", 0x950412DE, 0, count, originals_at, translations_at, 0, data_at)
     )
-    fileobj.write(struct.pack(f"<{len(table)}I", *table))
-    fileobj.write(b"".join(blobs))
+    fileobj.write(table.tobytes())
+    fileobj.write(data)
 
 
 def _mo_key(message: Message) -> bytes:
