@@ -7,6 +7,7 @@ unit belongs.
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from typing import IO
@@ -34,28 +35,37 @@ def _units(glossary: Glossary, with_drafts: bool) -> Iterator[tuple[Concept, int
 def write_tmx(fileobj: IO[bytes], glossary: Glossary, *, with_drafts: bool = False,
               version: str = "") -> None:  # fmt: skip
     """Write the English → Vietnamese units of ``glossary`` as TMX 1.4 (drafts only if asked)."""
-    root = ElementTree.Element("tmx", version="1.4")
-    ElementTree.SubElement(root, "header", {
+    header = ElementTree.Element("header", {
         "creationtool": "vnterms", "creationtoolversion": version or "0",
         "segtype": "phrase", "o-tmf": "vnterms", "adminlang": "en", "srclang": "en",
         "datatype": "plaintext",
     })  # fmt: skip
-    body = ElementTree.SubElement(root, "body")
-    for concept, n, term, target in _units(glossary, with_drafts):
-        unit = ElementTree.SubElement(body, "tu", tuid=f"{concept.id}.{n}")
-        status = (
-            "draft" if concept.is_draft or "draft" in (term.status, target.status) else "approved"
-        )
-        for kind, value in (("x-concept", concept.id), ("x-category", concept.category),
-                            ("x-status", status), ("x-kind", term.kind)):  # fmt: skip
-            ElementTree.SubElement(unit, "prop", type=kind).text = value
-        for lang, text in (("en", term.text), ("vi", target.text)):
-            variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
-            ElementTree.SubElement(variant, "seg").text = text
-    ElementTree.indent(root)
-    fileobj.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-    fileobj.write(ElementTree.tostring(root, encoding="utf-8", xml_declaration=False))
-    fileobj.write(b"\n")
+    fileobj.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  ')
+    fileobj.write(ElementTree.tostring(header, encoding="unicode").encode("utf-8"))
+    units = _units(glossary, with_drafts)
+    first = next(units, None)
+    if first is None:
+        fileobj.write(b"\n  <body />\n</tmx>\n")
+        return
+    fileobj.write(b"\n  <body>")
+    # One unit at a time, so that memory stays that of one unit however large the glossary.
+    for concept, n, term, target in itertools.chain([first], units):
+        unit = _unit(concept, n, term, target)
+        ElementTree.indent(unit, level=2)
+        fileobj.write(b"\n    " + ElementTree.tostring(unit, encoding="unicode").encode("utf-8"))
+    fileobj.write(b"\n  </body>\n</tmx>\n")
+
+
+def _unit(concept: Concept, n: int, term: Term, target: Term) -> ElementTree.Element:
+    unit = ElementTree.Element("tu", tuid=f"{concept.id}.{n}")
+    status = "draft" if concept.is_draft or "draft" in (term.status, target.status) else "approved"
+    for kind, value in (("x-concept", concept.id), ("x-category", concept.category),
+                        ("x-status", status), ("x-kind", term.kind)):  # fmt: skip
+        ElementTree.SubElement(unit, "prop", type=kind).text = value
+    for lang, text in (("en", term.text), ("vi", target.text)):
+        variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
+        ElementTree.SubElement(variant, "seg").text = text
+    return unit
 
 
 def read_tmx(fileobj: IO[bytes], *, filename: str = "<tmx>") -> list[tuple[str | None, Term]]:
