@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ElementTree
 from typing import IO
 
 from vnterms.errors import InputError
-from vnterms.formats.xmlio import XML_LANG, parse_xml
+from vnterms.formats.xmlio import XML_LANG, parse_xml, write_streamed
 from vnterms.model import LANGUAGES, Concept, Glossary, Term
 
 __all__ = ["read_tbx", "write_tbx"]
@@ -25,35 +25,33 @@ _STATUSES = {value: key for key, value in STATUSES.items() if key != "draft"}
 
 def write_tbx(fileobj: IO[bytes], glossary: Glossary) -> None:
     """Write every concept of ``glossary``, drafts marked as such, as a TBX file."""
-    root = ElementTree.Element("martif", {"type": "TBX", XML_LANG: "en"})
-    description = ElementTree.SubElement(
-        ElementTree.SubElement(ElementTree.SubElement(root, "martifHeader"), "fileDesc"),
-        "sourceDesc",
-    )
+    header = ElementTree.Element("martifHeader")
+    description = ElementTree.SubElement(ElementTree.SubElement(header, "fileDesc"), "sourceDesc")
     ElementTree.SubElement(description, "p").text = "vnterms English–Vietnamese UN glossary"
-    body = ElementTree.SubElement(ElementTree.SubElement(root, "text"), "body")
-    for concept in sorted(glossary, key=lambda c: c.id):
-        entry = ElementTree.SubElement(body, "termEntry", id=concept.id)
-        ElementTree.SubElement(entry, "descrip", type="subjectField").text = concept.category
-        if concept.is_draft:
-            ElementTree.SubElement(entry, "admin", type="x-status").text = "draft"
-        if concept.note:
-            ElementTree.SubElement(entry, "note").text = concept.note
-        for lang in LANGUAGES:
-            terms = concept.terms_in(lang)
-            if not terms:
-                continue
-            language = ElementTree.SubElement(entry, "langSet", {XML_LANG: lang})
-            if lang == "en" and concept.definition:
-                ElementTree.SubElement(
-                    language, "descrip", type="definition"
-                ).text = concept.definition
-            for term in terms:
-                _write_term(language, term)
-    ElementTree.indent(root)
-    fileobj.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-    fileobj.write(ElementTree.tostring(root, encoding="utf-8", xml_declaration=False))
-    fileobj.write(b"\n")
+    ElementTree.indent(header, level=1)
+    head = (f'<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">\n  '
+            f'{ElementTree.tostring(header, encoding="unicode")}\n  <text>\n')  # fmt: skip
+    entries = (_entry(concept) for concept in sorted(glossary, key=lambda c: c.id))
+    write_streamed(fileobj, head, "body", entries, 3, "\n  </text>\n</martif>\n")
+
+
+def _entry(concept: Concept) -> ElementTree.Element:
+    entry = ElementTree.Element("termEntry", id=concept.id)
+    ElementTree.SubElement(entry, "descrip", type="subjectField").text = concept.category
+    if concept.is_draft:
+        ElementTree.SubElement(entry, "admin", type="x-status").text = "draft"
+    if concept.note:
+        ElementTree.SubElement(entry, "note").text = concept.note
+    for lang in LANGUAGES:
+        terms = concept.terms_in(lang)
+        if not terms:
+            continue
+        language = ElementTree.SubElement(entry, "langSet", {XML_LANG: lang})
+        if lang == "en" and concept.definition:
+            ElementTree.SubElement(language, "descrip", type="definition").text = concept.definition
+        for term in terms:
+            _write_term(language, term)
+    return entry
 
 
 def _write_term(language: ElementTree.Element, term: Term) -> None:

@@ -7,13 +7,12 @@ unit belongs.
 
 from __future__ import annotations
 
-import itertools
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from typing import IO
 
 from vnterms.errors import InputError
-from vnterms.formats.xmlio import XML_LANG, parse_xml
+from vnterms.formats.xmlio import XML_LANG, parse_xml, write_streamed
 from vnterms.model import Concept, Glossary, Term
 
 __all__ = ["read_tmx", "write_tmx"]
@@ -40,20 +39,11 @@ def write_tmx(fileobj: IO[bytes], glossary: Glossary, *, with_drafts: bool = Fal
         "segtype": "phrase", "o-tmf": "vnterms", "adminlang": "en", "srclang": "en",
         "datatype": "plaintext",
     })  # fmt: skip
-    fileobj.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  ')
-    fileobj.write(ElementTree.tostring(header, encoding="unicode").encode("utf-8"))
-    units = _units(glossary, with_drafts)
-    first = next(units, None)
-    if first is None:
-        fileobj.write(b"\n  <body />\n</tmx>\n")
-        return
-    fileobj.write(b"\n  <body>")
-    # One unit at a time, so that memory stays that of one unit however large the glossary.
-    for concept, n, term, target in itertools.chain([first], units):
-        unit = _unit(concept, n, term, target)
-        ElementTree.indent(unit, level=2)
-        fileobj.write(b"\n    " + ElementTree.tostring(unit, encoding="unicode").encode("utf-8"))
-    fileobj.write(b"\n  </body>\n</tmx>\n")
+    head = ElementTree.tostring(header, encoding="unicode")
+    write_streamed(
+        fileobj, f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  {head}\n', "body",
+        (_unit(*unit) for unit in _units(glossary, with_drafts)), 2, "\n</tmx>\n",
+    )  # fmt: skip
 
 
 def _unit(concept: Concept, n: int, term: Term, target: Term) -> ElementTree.Element:
