@@ -59,12 +59,13 @@ def render_all(glossary: Glossary, texts: list[tuple[str, str]], *, with_drafts:
     exported = Glossary(glossary)
     for concept in draft_concepts(candidates, glossary):
         exported.add(concept)
-    catalogs: dict[tuple[str, bool], Catalog] = {}
-    files = {
-        path: render(name, exported, occurrences=occurrences, with_drafts=with_drafts,
-                     version=version, catalogs=catalogs)
-        for name, path in LAYOUT.items()
-    }  # fmt: skip
+    catalogs: dict[str, Catalog] = {}
+    files = {}
+    for name, path in LAYOUT.items():
+        files[path] = render(name, exported, occurrences=occurrences, with_drafts=with_drafts,
+                             version=version, catalogs=catalogs)  # fmt: skip
+        if name.startswith("mo"):
+            catalogs.clear()  # a direction's PO and MO are written: its catalog is done with
     return files, candidates
 
 

@@ -162,7 +162,9 @@ class Index:
 
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
         """Matches for ``query``, best first; ties go to preferred terms, then to concept ids."""
-        written = " ".join(unicodedata.normalize("NFC", query).split())
+        written = " ".join(
+            (query if query.isascii() else unicodedata.normalize("NFC", query)).split()
+        )
         if not written or limit < 1:
             return []
         best: dict[str, Match] = {}
@@ -183,7 +185,7 @@ class Index:
         query = canonical(written)
         key = diacritic_key(query)
         yield list(self._matches(self._found("case-and-style", key), "case-and-style"))
-        marks = [word for word in key.split() if has_diacritics(word)]
+        marks = [] if key.isascii() else [word for word in key.split() if has_diacritics(word)]
         folded = fold(query)
         if not marks:
             found = self._found("without-diacritics", folded)

@@ -45,12 +45,12 @@ def render(
     occurrences: Mapping[str, Sequence[Occurrence]] | None = None,
     with_drafts: bool = False,
     version: str = "",
-    catalogs: dict[tuple[str, bool], Catalog] | None = None,
+    catalogs: dict[str, Catalog] | None = None,
 ) -> bytes:
     """The bytes of export ``name`` (a key of ``EXPORTS``) for ``glossary``.
 
-    ``catalogs`` lets several exports of one glossary share their gettext catalogs (by source
-    language and whether a template): the PO and the MO of a direction are made from one.
+    ``catalogs`` lets the PO and the MO of one direction share their gettext catalog (keyed by
+    source language; a template is used once and not kept).
     """
     from vnterms.formats import po, tabular, tbx, tmx
 
@@ -58,13 +58,12 @@ def render(
     text = io.StringIO(newline="\n")
     if name in ("po", "po-vi", "pot", "mo", "mo-vi"):
         source, template = "vi" if name.endswith("-vi") else "en", name == "pot"
-        shared = catalogs if catalogs is not None else {}
-        catalog = shared.get((source, template))
+        catalog = None if template or catalogs is None else catalogs.get(source)
         if catalog is None:
-            catalog = shared[source, template] = po.to_catalog(
-                glossary, source=source, template=template, occurrences=occurrences,
-                version=version,
-            )  # fmt: skip
+            catalog = po.to_catalog(glossary, source=source, template=template,
+                                    occurrences=occurrences, version=version)  # fmt: skip
+            if not template and catalogs is not None:
+                catalogs[source] = catalog
         (po.write_mo if name.startswith("mo") else po.write_po)(binary, catalog)
     elif name == "tmx":
         tmx.write_tmx(binary, glossary, with_drafts=with_drafts, version=version)
