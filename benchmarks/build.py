@@ -427,10 +427,9 @@ def report(args: argparse.Namespace, work: Path) -> None:
         for part in ("to_catalog", "write_po", "write_mo"):
             if f"render_all/{name}/{part}" in build:
                 row(f"  {part}", build[f"render_all/{name}/{part}"])
-    catalogs = sum(v["seconds"] for k, v in build.items() if k.endswith("/to_catalog"))
-    print(
-        f"  (a babel catalog is built for each of the 5 gettext exports: {catalogs:.1f} s in all)"
-    )
+    built = [v["seconds"] for k, v in build.items() if k.endswith("/to_catalog")]
+    print(f"  (babel catalogs built for the 5 gettext exports: {len(built)}, "
+          f"{sum(built):.1f} s in all)")  # fmt: skip
 
     vn_po, polib_po = run_worker("vnterms-po", args, work), run_worker("polib-po", args, work)
     header("PO, English → Vietnamese (one message per English term)")
