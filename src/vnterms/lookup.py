@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from vnterms.normalize import canonical, compact, diacritic_key, fold, has_diacritics
+from vnterms.normalize import (
+    canonical,
+    canonical_key,
+    compact,
+    diacritic_key,
+    fold,
+    has_diacritics,
+)
 
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
@@ -157,8 +164,12 @@ class Index:
             for folded in self._folds
         ]
 
-    def _found(self, rule: str, key: str) -> list[tuple[Concept, Term]]:
-        return [self._terms[i] for i in self._keys[rule].get(key, ())]
+    def _batch(self, rule: str, key: str, marks: list[str] | None = None) -> list[Match]:
+        """The matches of a keyed rule: the terms indexed under ``key``."""
+        positions = self._keys[rule].get(key)
+        if not positions:
+            return []
+        return list(self._matches([self._terms[i] for i in positions], rule, marks))
 
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
         """Matches for ``query``, best first; ties go to preferred terms, then to concept ids."""
@@ -181,20 +192,18 @@ class Index:
 
     def _rules(self, written: str) -> Iterator[list[Match]]:
         """The matches of each rule in turn, best rule first, computed only when asked for."""
-        yield list(self._matches(self._found("exact", written), "exact"))
+        yield self._batch("exact", written)
         query = canonical(written)
-        key = diacritic_key(query)
-        yield list(self._matches(self._found("case-and-style", key), "case-and-style"))
+        key = canonical_key(query)
+        yield self._batch("case-and-style", key)
         marks = [] if key.isascii() else [word for word in key.split() if has_diacritics(word)]
         folded = fold(query)
         if not marks:
-            found = self._found("without-diacritics", folded)
-            yield list(self._matches(found, "without-diacritics"))
-            yield list(self._matches(self._found("spacing", compact(query)), "spacing"))
+            yield self._batch("without-diacritics", folded)
+            yield self._batch("spacing", compact(query))
         reduced = strip_optional(folded)
         if reduced:
-            found = self._found("without-un-or-the", reduced)
-            yield list(self._matches(found, "without-un-or-the", marks))
+            yield self._batch("without-un-or-the", reduced, marks)
         words = [word for word in reduced.split() if word not in STOPWORDS]
         near = list(self._all_words(words, marks)) + list(self._prefix(folded, marks))
         yield near

@@ -13,6 +13,7 @@ from typing import Literal
 __all__ = [
     "Style",
     "canonical",
+    "canonical_key",
     "compact",
     "diacritic_key",
     "fold",
@@ -325,7 +326,12 @@ def diacritic_key(text: str) -> str:
     >>> diacritic_key("Hà") == diacritic_key("Hạ")
     False
     """
-    return " ".join(canonical(text).translate(_KEY_TABLE).split())
+    return canonical_key(canonical(text))
+
+
+def canonical_key(text: str) -> str:
+    """``diacritic_key`` of a text already in canonical form (skips what ``canonical`` did)."""
+    return " ".join(text.translate(_KEY_TABLE).split())
 
 
 _MARKED = frozenset("đĐðÐɖƉ")
