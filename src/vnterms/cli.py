@@ -92,10 +92,11 @@ def lookup(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """Find the concepts a term names, in English or Vietnamese, with or without diacritics."""
-    import json
-
     from vnterms.cache import load_glossary
     from vnterms.lookup import describe
+
+    if query == "-" or as_json:
+        import json  # only JSON output needs it, and it takes a lookup's milliseconds to import
 
     terms = load_glossary(glossary)
     language = lang.value if lang else None
