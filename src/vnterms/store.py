@@ -58,10 +58,7 @@ def default_seeds_dir() -> Path:
 
 def read_source(path: str | Path) -> str:
     """A source text to extract from; unreadable, binary or non-UTF-8 input is an ``InputError``."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
+    data = _read_bytes(Path(path))
     if b"\0" in data:
         offset = data.index(b"\0")
         line = data.count(b"\n", 0, offset) + 1
@@ -74,6 +71,13 @@ def glossary_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise InputError("not a glossary directory", str(directory))
     return sorted(directory.glob(f"*{SUFFIX}"))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
 
 
 def read_text(path: Path) -> str:
@@ -92,13 +96,7 @@ def _decode(data: bytes, name: str) -> str:
 def read_files(path: str | Path | None = None) -> list[tuple[Path, bytes]]:
     """The bytes of every ``*.terms`` file of a glossary directory (the shipped one by default)."""
     directory = Path(path) if path is not None else default_glossary_dir()
-    files = []
-    for file in glossary_files(directory):
-        try:
-            files.append((file, file.read_bytes()))
-        except OSError as error:
-            raise InputError(f"cannot read: {error.strerror}", str(file)) from None
-    return files
+    return [(file, _read_bytes(file)) for file in glossary_files(directory)]
 
 
 def parse_files(files: Iterable[tuple[Path, bytes]]) -> tuple[list[Concept], dict[str, list[str]]]:

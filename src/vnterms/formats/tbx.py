@@ -29,7 +29,7 @@ def write_tbx(fileobj: IO[bytes], glossary: Glossary) -> None:
     description = ElementTree.SubElement(ElementTree.SubElement(header, "fileDesc"), "sourceDesc")
     ElementTree.SubElement(description, "p").text = "vnterms English–Vietnamese UN glossary"
     ElementTree.indent(header, level=1)
-    head = (f'<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">\n  '
+    head = (f'<martif type="TBX" xml:lang="en">\n  '
             f'{ElementTree.tostring(header, encoding="unicode")}\n  <text>\n')  # fmt: skip
     entries = (_entry(concept) for concept in sorted(glossary, key=lambda c: c.id))
     write_streamed(fileobj, head, "body", entries, 3, "\n  </text>\n</martif>\n")

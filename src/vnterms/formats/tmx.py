@@ -41,7 +41,7 @@ def write_tmx(fileobj: IO[bytes], glossary: Glossary, *, with_drafts: bool = Fal
     })  # fmt: skip
     head = ElementTree.tostring(header, encoding="unicode")
     write_streamed(
-        fileobj, f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  {head}\n', "body",
+        fileobj, f'<tmx version="1.4">\n  {head}\n', "body",
         (_unit(*unit) for unit in _units(glossary, with_drafts)), 2, "\n</tmx>\n",
     )  # fmt: skip
 

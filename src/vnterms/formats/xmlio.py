@@ -41,11 +41,12 @@ def write_streamed(
     level: int,
     tail: str,
 ) -> None:
-    """Write ``head``, the element ``parent`` holding ``children`` at depth ``level``, then
-    ``tail``: the bytes ``ElementTree.indent`` and ``tostring`` give for the whole tree, but one
-    child at a time, so that memory stays that of one child however many there are."""
+    """Write an XML document: the declaration, ``head``, the element ``parent`` holding
+    ``children`` at depth ``level``, then ``tail``. The bytes are those ``ElementTree.indent`` and
+    ``tostring`` give for the whole tree, but written one child at a time, so that memory stays
+    that of one child however many there are."""
     outer = "  " * (level - 1)
-    fileobj.write(head.encode("utf-8"))
+    fileobj.write(f'<?xml version="1.0" encoding="UTF-8"?>\n{head}'.encode())
     items = iter(children)
     first = next(items, None)
     if first is None:
