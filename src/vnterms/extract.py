@@ -152,7 +152,7 @@ def _name_tokens(line: str, matcher: TermMatcher) -> list[Token]:
             if not (first.isupper() or first.isdigit()):
                 go_on = continues.get(text)
                 if go_on is None:
-                    go_on = matcher.may_continue(text)
+                    go_on = continues[text] = matcher.may_continue(text)
                 if not go_on:
                     break
     return tokens
@@ -184,16 +184,12 @@ class TermMatcher:
         self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
         self.lowercase_abbreviations = any(not a[0].isupper() and not a[0].isdigit()
                                            for a in self.abbreviations)  # fmt: skip
-        self.continues: dict[str, bool] = {}
+        self.continues: dict[str, bool] = {}  # may_continue, remembered per word
         self._joined = "\n".join(self.names)
 
     def may_continue(self, word: str) -> bool:
         """Whether a lower-case word can stand inside a name: a connector or a piece of a key."""
-        answer = self.continues.get(word)
-        if answer is None:
-            answer = word in CONNECTORS or compact(word) in self._joined
-            self.continues[word] = answer
-        return answer
+        return word in CONNECTORS or compact(word) in self._joined
 
     def match_at(self, tokens: list[Token], i: int, line: str) -> tuple[int, Concept, Term] | None:
         """The longest glossary term starting at token ``i``: (end token index, concept, term)."""
@@ -220,14 +216,18 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
     lines = [unicodedata.normalize("NFC", raw) for raw in text.splitlines()]
     found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
     acronyms, aliases = _definitions(lines, found)
-    pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, acronyms))})(?![^\W_])")
+    pattern = (
+        re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, acronyms))})(?![^\W_])")
+        if acronyms
+        else None
+    )
     for lineno, (line, names) in enumerate(zip(lines, found, strict=True), start=1):
         for name in names:
             target = aliases.get((lineno, name.column))
             if target is not None:
                 name = replace(name, concept=target.concept, stands_for=target.text)
             yield name
-        if acronyms:
+        if pattern:
             yield from _defined_acronyms(line, lineno, names, acronyms, pattern)
 
 
@@ -235,8 +235,9 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
 _DEFINED = re.compile(
     r"\s*(?:\(\s*|,?\s+(?:also\s+)?(?:known as|called|dubbed)\s+)(?:the\s+)?[\"“]?"
 )
-_DEFINED_ACRONYM = re.compile(r"([A-Z][A-Za-z]*[A-Z](?:-?\d+)?)[\"”]?(?:\s*\)|[\s,.;]|\Z)")
-_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?\Z")
+_ACRONYM_FORM = r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?"  # NPT, UNCLOS, SPLOS-34, RevCon
+_DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM})[\"”]?(?:\s*\)|[\s,.;]|\Z)")
+_ACRONYM = re.compile(rf"{_ACRONYM_FORM}\Z")
 
 
 def _definitions(lines: list[str], found: list[list[Name]]
@@ -615,15 +616,14 @@ def _suggest(candidates: list[Candidate]) -> None:
     for i, content in enumerate(words):
         for word in content:
             having.setdefault(word, set()).add(i)
+    heads = [_head(c.term) for c in candidates]
     for i, candidate in enumerate(candidates):
         if candidate.id is not None or len(words[i]) < 2:
             continue
-        head = _head(candidate.term)
         wider = set.intersection(*(having[word] for word in words[i]))
         for j in sorted(wider - {i}):
-            other = candidates[j]
-            if _head(other.term) == head:
-                candidate.suggestions.append((other.term, other.id))
+            if heads[j] == heads[i]:
+                candidate.suggestions.append((candidates[j].term, candidates[j].id))
 
 
 def _content_words(text: str, expansions: dict[str, str]) -> set[str]:
