@@ -81,8 +81,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_text(path: Path) -> str:
-    """A file's text; invalid UTF-8 is an ``InputError`` naming the line and byte offset."""
-    return _decode(path.read_bytes(), str(path))
+    """A file's text; an unreadable file or invalid UTF-8 (with its line and byte offset) is an
+    ``InputError``."""
+    return _decode(_read_bytes(path), str(path))
 
 
 def _decode(data: bytes, name: str) -> str:
