@@ -166,3 +166,39 @@ def test_lang_restricts_matched_terms(glossary: Glossary) -> None:
 def test_get_never_raises_and_takes_ids(glossary: Glossary) -> None:
     assert glossary.get("unclos") is glossary["unclos"]
     assert glossary.get("\x00\ufffd", default=None) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [*FINDS, *((q, None) for q in FINDS_NOTHING)])
+def test_get_is_the_best_match_of_search(glossary: Glossary, query: str, expected: str) -> None:
+    matches = glossary.search(query, limit=1)
+    assert glossary.get(query) is (matches[0].concept if matches else None)
+
+
+def test_every_term_is_found_in_any_case_and_tone_style(glossary: Glossary) -> None:
+    """Lower-cased and re-styled forms of every term reach it by the case-and-style rule."""
+    from unicodedata import normalize
+
+    from vnterms import canonical
+
+    for concept in glossary:
+        for term in concept.terms:
+            if term.kind == "abbreviation":
+                continue  # some are found only in their own case (WHO)
+            variants = {
+                term.text.lower(),
+                term.text.upper(),
+                canonical(term.text, style="new"),
+                canonical(term.text, style="new").lower(),
+                normalize("NFD", term.text.upper()),
+                f"  {term.text.lower()}\t",
+            }
+            for query in variants:
+                found = {(m.concept.id, m.rule) for m in glossary.search(query, limit=50)}
+                assert {(concept.id, "exact"), (concept.id, "case-and-style")} & found, query
+
+
+def test_a_query_in_the_other_tone_style_reaches_the_later_rules_too(glossary: Glossary) -> None:
+    """Past the case-and-style rule, "HOÀ" (new style) still agrees with "hòa" (old style)."""
+    for query in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"):
+        ids = [m.concept.id for m in glossary.search(query, limit=5)]
+        assert ids[0] == "viet-nam" and "state-president" in ids, query

@@ -10,20 +10,12 @@ import bisect
 import gc
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vnterms.normalize import (
-    canonical,
-    canonical_key,
-    compact,
-    diacritic_key,
-    fold,
-    has_diacritics,
-)
+from vnterms.normalize import canonical, canonical_key, diacritic_key, fold, has_diacritics
 
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
@@ -50,10 +42,15 @@ STOPWORDS = frozenset("the of on for and to in at by a an against beyond ve cua 
 COMMON_WORD_ACRONYMS = frozenset("who cat cop aid all art act can ice isa pact care".split())
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "draft": 2, "deprecated": 3}
 FUZZY_THRESHOLD = 0.82
+# What a rule found: (score, rule name, term number); a Match is made only for those returned.
+_Hit = tuple[int, str, int]
+# A hit in rank order: (-score, status rank, concept id, rule stage, term number, rule name);
+# of two equal hits, the one found first wins.
+_Ranked = tuple[int, int, str, int, int, str]
+_UNRANKED = (1,)  # ranks after every hit
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A concept found for a query: how well (``score``), through which term, by which rule."""
 
     concept: Concept
@@ -75,10 +72,50 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
+class _TokenKeys(dict[str, str]):
+    """Space-free tokens with their key by ``function``, computed on first sight.
+
+    ``fold`` and ``diacritic_key`` treat each token alone, so a text's key is its tokens' keys
+    joined; a glossary and its queries share few distinct tokens, which are keyed once.
+    """
+
+    def __init__(self, function: Callable[[str], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, token: str) -> str:
+        value = self[token] = self.function(token)
+        if len(self) > 200_000:
+            self.clear()  # bound the memory a long run of unusual queries can take
+        return value
+
+    def of(self, tokens: list[str]) -> str:
+        """The key of the text whose tokens are ``tokens``."""
+        joined = " ".join(map(self.__getitem__, tokens))
+        if "  " in joined or joined[:1] == " " or joined[-1:] == " ":
+            return " ".join(joined.split())  # a token that has no key, such as "–"
+        return joined
+
+
+_DIACRITIC_KEYS = _TokenKeys(diacritic_key)
+_FOLDS = _TokenKeys(fold)
+
+
 def term_keys(text: str) -> tuple[str, str, str]:
     """The keys a term is indexed under: folded, diacritic key, and folded without "the"/"UN"."""
-    folded = fold(text)
-    return folded, diacritic_key(text), strip_optional(folded)
+    tokens = text.split()
+    folded = _FOLDS.of(tokens)
+    return folded, _DIACRITIC_KEYS.of(tokens), strip_optional(folded)
+
+
+def _lower_case_forms(text: str, key: str) -> set[str]:
+    """``text`` in lower case, in both tone styles, as written and as keys, other than ``key``.
+
+    The case-and-style table holds them beside the key, with the same terms: a query that is one
+    of them needs no splitting, folding or repair of its tone marks (see ``Index._rules``).
+    """
+    new_style = canonical(text, style="new")
+    return {text.lower(), new_style.lower(), canonical_key(new_style)} - {key}
 
 
 @contextmanager
@@ -127,7 +164,10 @@ class Index:
             keys["exact"].setdefault(term.text, []).append(i)
             if term.is_abbreviation and folded in COMMON_WORD_ACRONYMS:
                 continue  # WHO is found as "WHO" only
-            keys["case-and-style"].setdefault(key, []).append(i)
+            same_key = keys["case-and-style"].setdefault(key, [])
+            same_key.append(i)
+            for alias in _lower_case_forms(term.text, key):
+                keys["case-and-style"][alias] = same_key
             keys["without-diacritics"].setdefault(folded, []).append(i)
             keys["spacing"].setdefault(folded.replace(" ", ""), []).append(i)
             keys["without-un-or-the"].setdefault(reduced, []).append(i)
@@ -164,89 +204,119 @@ class Index:
             for folded in self._folds
         ]
 
-    def _batch(self, rule: str, key: str, marks: list[str] | None = None) -> list[Match]:
-        """The matches of a keyed rule: the terms indexed under ``key``."""
-        positions = self._keys[rule].get(key)
-        if not positions:
-            return []
-        return list(self._matches([self._terms[i] for i in positions], rule, marks))
-
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
         """Matches for ``query``, best first; ties go to preferred terms, then to concept ids."""
-        written = " ".join(
-            (query if query.isascii() else unicodedata.normalize("NFC", query)).split()
-        )
+        return [
+            Match(self._terms[i][0], -score, self._terms[i][1], rule)
+            for score, _, _, _, i, rule in self._ranked(query, limit, lang)
+        ]
+
+    def first(self, query: str) -> Concept | None:
+        """The concept of the best match for ``query``, if any: ``search(query, limit=1)``."""
+        ranked = self._ranked(query, 1, None)
+        return self._terms[ranked[0][4]][0] if ranked else None
+
+    def _ranked(self, query: str, limit: int, lang: str | None) -> list[_Ranked]:
+        """The best hit of each of the ``limit`` best concepts, in rank order."""
+        written = query if query.isascii() else unicodedata.normalize("NFC", query)
+        if not written.isprintable() or "  " in written or written.strip() != written:
+            written = " ".join(written.split())  # (printable text has no other space than " ")
         if not written or limit < 1:
             return []
-        best: dict[str, Match] = {}
-        for batch in self._rules(written):
-            for match in batch:
-                if lang is not None and match.term.lang != lang:
+        found: dict[str, _Ranked] = {}
+        for stage, hits in enumerate(self._rules(written)):
+            for score, rule, i in hits:
+                concept, term = self._terms[i]
+                if lang is not None and term.lang != lang:
                     continue
-                current = best.get(match.concept.id)
-                if current is None or _rank(match) < _rank(current):
-                    best[match.concept.id] = match
-            if len(best) >= limit:
+                ranked = (-score, _STATUS_RANK.get(term.status, 9), concept.id, stage, i, rule)
+                if ranked < found.get(concept.id, _UNRANKED):
+                    found[concept.id] = ranked
+            if len(found) >= limit:
                 break  # every later rule scores lower
-        return sorted(best.values(), key=_rank)[:limit]
+        return sorted(found.values())[:limit] if len(found) > 1 else list(found.values())
 
-    def _rules(self, written: str) -> Iterator[list[Match]]:
-        """The matches of each rule in turn, best rule first, computed only when asked for."""
-        yield self._batch("exact", written)
-        query = canonical(written)
-        key = canonical_key(query)
-        yield self._batch("case-and-style", key)
-        marks = [] if key.isascii() else [word for word in key.split() if has_diacritics(word)]
-        folded = fold(query)
+    def _rules(self, written: str) -> Iterator[list[_Hit]]:
+        """The hits of each rule in turn, best rule first, computed only when asked for.
+
+        A keyed rule is tried only when its key is in its table: most queries stop at the first.
+        """
+        keys = self._keys
+        if written in keys["exact"]:
+            yield self._batch("exact", written)
+        plain = written.isascii() and written.isprintable()
+        lowered = written.lower()
+        case_hit = lowered in keys["case-and-style"]  # as every term is, in lower case
+        if case_hit:
+            yield self._batch("case-and-style", lowered)
+        if plain:  # printable ASCII has one key, with or without diacritics
+            key = folded = lowered if lowered in keys["without-diacritics"] else fold(written)
+            marks = []
+        else:  # marks are compared in the tables' own tone style
+            tokens = written.split()
+            key, folded = _DIACRITIC_KEYS.of(tokens), _FOLDS.of(tokens)
+            marks = [word for word in key.split() if has_diacritics(word)]
+        if not case_hit and key in keys["case-and-style"]:
+            yield self._batch("case-and-style", key)
         if not marks:
-            yield self._batch("without-diacritics", folded)
-            yield self._batch("spacing", compact(query))
+            if folded in keys["without-diacritics"]:
+                yield self._batch("without-diacritics", folded)
+            compacted = folded.replace(" ", "")
+            if compacted in keys["spacing"]:
+                yield self._batch("spacing", compacted)
         reduced = strip_optional(folded)
-        if reduced:
+        if reduced and reduced in keys["without-un-or-the"]:
             yield self._batch("without-un-or-the", reduced, marks)
         words = [word for word in reduced.split() if word not in STOPWORDS]
-        near = list(self._all_words(words, marks)) + list(self._prefix(folded, marks))
+        near = self._all_words(words, marks) + self._prefix(folded, marks)
         yield near
         if not near:
-            yield list(self._fuzzy(words, marks))
+            yield self._fuzzy(words, marks)
 
-    def _matches(
-        self,
-        entries: Iterable[tuple[Concept, Term]],
-        rule: str,
-        marks: list[str] | None = None,
-        score: int | None = None,
-    ) -> Iterator[Match]:
-        for concept, term in entries:
+    def _batch(self, rule: str, key: str, marks: list[str] | None = None) -> list[_Hit]:
+        """The hits of a keyed rule: the terms indexed under ``key``, scored by the rule."""
+        hits = []
+        for i in self._keys[rule][key]:
+            term = self._terms[i][1]
             if marks and not _marks_agree(marks, term.text):
                 continue  # a query with diacritics never matches a term whose marks differ
-            named = "abbreviation" if term.is_abbreviation and rule != "exact" else rule
-            yield Match(concept, score if score is not None else RULES[named], term, named)
+            named = "abbreviation" if term.kind == "abbreviation" and rule != "exact" else rule
+            hits.append((RULES[named], named, i))
+        return hits
 
-    def _all_words(self, words: list[str], marks: list[str]) -> Iterator[Match]:
+    def _scored(self, rule: str, scored: list[tuple[int, int]], marks: list[str]) -> list[_Hit]:
+        """The hits of a rule that scores each term itself: ``scored`` is (term, score) pairs."""
+        return [
+            (score, rule, i)
+            for i, score in scored
+            if not marks or _marks_agree(marks, self._terms[i][1].text)
+        ]
+
+    def _all_words(self, words: list[str], marks: list[str]) -> list[_Hit]:
         if len(words) < 2:
-            return
+            return []
         postings = sorted((self._words.get(word, set()) for word in words), key=len)
         hits = set.intersection(*postings) if postings[0] else set()
+        scored = []
         for i in sorted(hits):
-            concept, term = self._terms[i]
             content = [w for w in self._folds[i].split() if w not in STOPWORDS]
             coverage = len(set(words)) / max(len(set(content)), 1)
             score = RULES["prefix"] + round((RULES["all-words"] - RULES["prefix"]) * coverage)
-            yield from self._matches([(concept, term)], "all-words", marks, score)
+            scored.append((i, score))
+        return self._scored("all-words", scored, marks)
 
-    def _prefix(self, folded: str, marks: list[str]) -> Iterator[Match]:
+    def _prefix(self, folded: str, marks: list[str]) -> list[_Hit]:
         if len(folded) < 3:
-            return
+            return []
         start = bisect.bisect_left(self._sorted_folds, (folded, -1))
+        scored = []
         for key, i in self._sorted_folds[start : start + 50]:
             if not key.startswith(folded):
                 break
-            concept, term = self._terms[i]
-            score = RULES["fuzzy"] + round(10 * len(folded) / len(key))
-            yield from self._matches([(concept, term)], "prefix", marks, score)
+            scored.append((i, RULES["fuzzy"] + round(10 * len(folded) / len(key))))
+        return self._scored("prefix", scored, marks)
 
-    def _fuzzy(self, words: list[str], marks: list[str]) -> Iterator[Match]:
+    def _fuzzy(self, words: list[str], marks: list[str]) -> list[_Hit]:
         """Terms whose words are one typo away from the query's, if close enough overall."""
         options: list[list[set[int]]] = []
         for word in words:
@@ -255,10 +325,10 @@ class Index:
                 continue
             near = {c for d in _deletions(word) for c in self._vocabulary.get(d, ())}
             if not near:
-                return
+                return []
             options.append([self._words[c] for c in sorted(near)])
         if not options:
-            return
+            return []
         # Start from the rarest word; intersect with the others' postings, or filter by them
         # when their union would be the larger work.
         options.sort(key=lambda postings: sum(map(len, postings)))
@@ -271,12 +341,13 @@ class Index:
             else:
                 hits = {i for i in hits if any(i in posting for posting in postings)}
             if not hits:
-                return
+                return []
         from difflib import SequenceMatcher  # only typos need it
 
         matcher = SequenceMatcher(None, "", " ".join(words))
         numbered = any(word.isdigit() for word in words)
         ratios: dict[str, float] = {}  # terms that differ only by a number share their ratio
+        scored = []
         for i in sorted(hits):
             content = self._contents[i]
             if not numbered:  # "… in Africa" is compared with "… in Africa 7" without the 7
@@ -291,21 +362,16 @@ class Index:
                     else 0.0
                 )
             if ratio >= FUZZY_THRESHOLD:
-                concept, term = self._terms[i]
-                score = round(RULES["fuzzy"] * ratio)
-                yield from self._matches([(concept, term)], "fuzzy", marks, score)
+                scored.append((i, round(RULES["fuzzy"] * ratio)))
+        return self._scored("fuzzy", scored, marks)
 
 
 def _marks_agree(marks: list[str], text: str) -> bool:
     """Whether the query's marked words (``marks``, as diacritic keys) that ``text`` shares,
     ignoring marks, carry the same marks in ``text``."""
-    marked = set(diacritic_key(text).split())
-    folded = set(fold(text).split())
-    return all(word in marked or fold(word) not in folded for word in marks)
-
-
-def _rank(match: Match) -> tuple[int, int, str]:
-    return (-match.score, _STATUS_RANK.get(match.term.status, 9), match.concept.id)
+    tokens = text.split()
+    marked, unmarked = set(_DIACRITIC_KEYS.of(tokens).split()), set(_FOLDS.of(tokens).split())
+    return all(word in marked or fold(word) not in unmarked for word in marks)
 
 
 def describe(match: Match) -> dict[str, object]:

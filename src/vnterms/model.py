@@ -194,8 +194,8 @@ class Glossary:
         """The concept with this id or best matching ``query``, else ``default``. Never raises."""
         if query in self._concepts:
             return self._concepts[query]
-        matches = self.index.search(query, limit=1)
-        return matches[0].concept if matches else default
+        found = self.index.first(query)
+        return default if found is None else found
 
     def lookup(self, query: str) -> Concept:
         """The concept best matching ``query``; raises ``TermNotFound`` (a ``LookupError``)."""
