@@ -36,6 +36,16 @@ def test_cached_glossary_is_the_parsed_one(monkeypatch: pytest.MonkeyPatch) -> N
     assert _answers(cached) == _answers(first) == _answers(fresh)
 
 
+def test_a_cached_lookup_reads_only_the_tables_it_reaches() -> None:
+    load_glossary()
+    cached = load_glossary()
+    assert cached.get("Security Council") is cached["security-council"]
+    assert list(cached.index.tables) == ["exact"]
+    assert cached.get("HỘI ĐỒNG BẢO AN") is cached["security-council"]
+    assert list(cached.index.tables) == ["exact", "case-and-style"]
+    assert _answers(cached) == _answers(Glossary.load())
+
+
 def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
     directory = tmp_path / "glossary"
     shutil.copytree(SMALL, directory)

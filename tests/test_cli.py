@@ -1,12 +1,14 @@
 """The command line, through typer's CliRunner: exit codes, stdout, one-line errors on stderr."""
 
+import gc
 import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from vnterms.cli import app
+from vnterms.cli import app, main
 
 DATA = Path(__file__).parent / "data"
 SMALL = str(DATA / "glossary-small")
@@ -112,3 +114,27 @@ def test_import_dry_run_changes_nothing(tmp_path: Path) -> None:
     assert (tmp_path / "g" / "bodies.terms").read_bytes() == before
     result = runner.invoke(app, ["import", str(exported), "-g", str(tmp_path / "g")])
     assert "vi: WHO | abbreviation | admitted" in (tmp_path / "g" / "bodies.terms").read_text()
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "shown"),
+    [
+        (["lookup", "Security Council", "-g", SMALL], 0, "Hội đồng Bảo an"),
+        (["lookup", "--help"], 0, "--limit"),
+        (["--help"], 0, "import"),
+        (["nonsense"], 2, "No such command"),
+    ],
+)
+def test_main_runs_the_named_command_and_keeps_the_others(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str],
+    code: int, shown: str,
+) -> None:  # fmt: skip
+    commands = list(app.registered_commands)
+    monkeypatch.setattr("sys.argv", ["vnterms", *argv])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == code
+    output = capsys.readouterr()
+    assert shown in output.out + output.err
+    assert app.registered_commands == commands
+    assert gc.isenabled()

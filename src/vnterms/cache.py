@@ -4,7 +4,8 @@ A single ``vnterms lookup`` from the shell would otherwise spend most of its tim
 glossary and computing the keys of every term again. The cache keeps, for each glossary directory,
 one file holding the concepts and keys of the last run, written with ``marshal`` (plain data,
 never code, unlike pickle), and uses it only while the bytes of every ``.terms`` file are the
-ones it was made from. A cache that cannot be read or written is simply not used.
+ones it was made from. Each table of keys is stored apart and read only when a query reaches
+it. A cache that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from vnterms.lookup import Index, collection_paused
+from vnterms.lookup import TABLES, Index, collection_paused
 from vnterms.model import Concept, Glossary, Term
 from vnterms.store import default_glossary_dir, make_glossary, parse_files, read_files
 
 __all__ = ["cache_dir", "load_glossary"]
 
 # Bumped whenever the layout below or the meaning of the keys changes.
-FORMAT = 3
+FORMAT = 4
 _CONCEPT_FIELDS = tuple(f.name for f in fields(Concept) if f.name != "terms")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
@@ -74,16 +75,32 @@ def _freeze(glossary: Glossary) -> tuple[Any, ...]:
         )
         for concept in glossary
     ]
-    return concepts, glossary.headers, glossary.index.tables
+    tables = glossary.index.tables
+    return concepts, glossary.headers, {name: marshal.dumps(tables[name]) for name in TABLES}
+
+
+class _Tables(dict[str, Any]):
+    """The tables of an index, each read from its stored bytes on first use."""
+
+    def __init__(self, stored: dict[str, bytes]) -> None:
+        super().__init__()
+        self.stored = stored
+
+    def __missing__(self, name: str) -> Any:
+        with collection_paused():
+            table = self[name] = marshal.loads(self.stored.pop(name))
+        return table
 
 
 def _thaw(data: tuple[Any, ...]) -> Glossary:
-    concepts, headers, tables = data
+    concepts, headers, stored = data
+    if set(stored) != set(TABLES):
+        raise KeyError("tables")
     glossary = Glossary()
     for concept_values, terms in concepts:
         concept = Concept(**dict(zip(_CONCEPT_FIELDS, concept_values, strict=True)))
         concept.terms = [Term(*values) for values in terms]  # the fields, in their order
         glossary.add(concept)
     glossary.headers = headers
-    glossary.index = Index(glossary, tables=tables)
+    glossary.index = Index(glossary, tables=_Tables(stored))
     return glossary

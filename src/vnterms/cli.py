@@ -92,21 +92,27 @@ def lookup(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """Find the concepts a term names, in English or Vietnamese, with or without diacritics."""
+    import gc
+
     from vnterms.cache import load_glossary
-    from vnterms.lookup import describe
+    from vnterms.lookup import collection_paused, describe
 
     if query == "-" or as_json:
         import json  # only JSON output needs it, and it takes a lookup's milliseconds to import
 
-    terms = load_glossary(glossary)
     language = lang.value if lang else None
-    if query == "-":
-        for line in sys.stdin:
-            found = terms.search(line.strip(), limit=limit, lang=language)
-            typer.echo(json.dumps({"query": line.strip(), "matches": [describe(m) for m in found]},
-                                  ensure_ascii=False))  # fmt: skip
-        return
-    matches = [describe(match) for match in terms.search(query, limit=limit, lang=language)]
+    with collection_paused():
+        terms = load_glossary(glossary)
+        if query == "-":
+            for line in sys.stdin:
+                found = terms.search(line.strip(), limit=limit, lang=language)
+                row = {"query": line.strip(), "matches": [describe(match) for match in found]}
+                typer.echo(json.dumps(row, ensure_ascii=False))
+            return
+        matches = [describe(match) for match in terms.search(query, limit=limit, lang=language)]
+        # The glossary lives as long as the command: the collector need not walk it (which
+        # took a tenth of a lookup's time).
+        gc.freeze()
     if as_json:
         typer.echo(json.dumps(matches, ensure_ascii=False, indent=2))
     elif matches:
@@ -307,5 +313,20 @@ def import_(
 
 
 def main() -> None:
-    """Run the command line."""
-    app()
+    """Run the command line.
+
+    typer prepares every command it knows at each start; when the command is named, only that
+    one is registered, which spares a lookup run from a shell loop a tenth of its time.
+    """
+    every = app.registered_commands
+    named = [command for command in every if _name(command) in sys.argv[1:2]]
+    app.registered_commands = named or every
+    try:
+        app()
+    finally:
+        app.registered_commands = every
+
+
+def _name(command: typer.models.CommandInfo) -> str:
+    """The name typer gives a command: its own, or its function's with "-" for "_"."""
+    return command.name or getattr(command.callback, "__name__", "").replace("_", "-")

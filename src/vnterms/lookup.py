@@ -10,7 +10,7 @@ import bisect
 import gc
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -20,7 +20,7 @@ from vnterms.normalize import canonical, canonical_key, diacritic_key, fold, has
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
 
-__all__ = ["RULES", "Index", "Match", "describe", "strip_optional", "term_keys"]
+__all__ = ["RULES", "TABLES", "Index", "Match", "describe", "strip_optional", "term_keys"]
 
 # Rule name → score (0–100) of a match by that rule; the order is the rank order.
 RULES = {
@@ -136,25 +136,24 @@ def collection_paused() -> Iterator[None]:
 
 # Keyed rules whose table maps one key of a term to the positions of the terms that have it.
 _KEYED_RULES = ("exact", "case-and-style", "without-diacritics", "spacing", "without-un-or-the")
+# The names of an index's tables: each term's fold, each word's terms, and the keyed rules'.
+TABLES = ("folds", "words", *_KEYED_RULES)
 
 
 class Index:
     """Keys of every term of a glossary, built once; ``search`` answers queries from them.
 
     Terms are numbered in glossary order; the tables hold those numbers, so that they are plain
-    data (``tables``) that a cache can store and give back (``Index(glossary, tables=…)``).
+    data (``tables``, by name: ``TABLES``) that a cache can store and give back
+    (``Index(glossary, tables=…)``, where a mapping that reads each table on first use will do).
     """
 
-    def __init__(self, glossary: Iterable[Concept], *, tables: tuple[Any, ...] | None = None):
+    def __init__(self, glossary: Iterable[Concept], *, tables: Mapping[str, Any] | None = None):
         self._terms = [(concept, term) for concept in glossary for term in concept.terms]
         with collection_paused():
             self.tables = tables if tables is not None else self._build()
-        self._folds: list[str]
-        self._keys: dict[str, dict[str, list[int]]]
-        self._words: dict[str, set[int]]
-        self._folds, self._keys, self._words = self.tables
 
-    def _build(self) -> tuple[list[str], dict[str, dict[str, list[int]]], dict[str, set[int]]]:
+    def _build(self) -> dict[str, Any]:
         folds = []
         keys: dict[str, dict[str, list[int]]] = {rule: {} for rule in _KEYED_RULES}
         words: dict[str, set[int]] = {}
@@ -174,14 +173,13 @@ class Index:
             for word in folded.split():
                 if word not in STOPWORDS:
                     words.setdefault(word, set()).add(i)
-        return folds, keys, words
+        return {"folds": folds, "words": words, **keys}
 
     @cached_property
     def _sorted_folds(self) -> list[tuple[str, int]]:
         """Every folded term with its number, in order: the prefix rule's index."""
-        return sorted(
-            (folded, i) for folded, found in self._keys["without-diacritics"].items() for i in found
-        )
+        unmarked = self.tables["without-diacritics"]
+        return sorted((folded, i) for folded, found in unmarked.items() for i in found)
 
     @cached_property
     def _vocabulary(self) -> dict[str, set[str]]:
@@ -190,7 +188,7 @@ class Index:
         Numbers are left out: "Goal 15" is not a typo of "Goal 16".
         """
         vocabulary: dict[str, set[str]] = defaultdict(set)
-        for word in self._words:
+        for word in self.tables["words"]:
             if len(word) > 3 and word.isalpha():
                 for deletion in _deletions(word):
                     vocabulary[deletion].add(word)
@@ -201,7 +199,7 @@ class Index:
         """Each term's content words, what the typo rule compares with the query's."""
         return [
             " ".join(w for w in strip_optional(folded).split() if w not in STOPWORDS)
-            for folded in self._folds
+            for folded in self.tables["folds"]
         ]
 
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
@@ -241,7 +239,7 @@ class Index:
 
         A keyed rule is tried only when its key is in its table: most queries stop at the first.
         """
-        keys = self._keys
+        keys = self.tables
         if written in keys["exact"]:
             yield self._batch("exact", written)
         plain = written.isascii() and written.isprintable()
@@ -276,7 +274,7 @@ class Index:
     def _batch(self, rule: str, key: str, marks: list[str] | None = None) -> list[_Hit]:
         """The hits of a keyed rule: the terms indexed under ``key``, scored by the rule."""
         hits = []
-        for i in self._keys[rule][key]:
+        for i in self.tables[rule][key]:
             term = self._terms[i][1]
             if marks and not _marks_agree(marks, term.text):
                 continue  # a query with diacritics never matches a term whose marks differ
@@ -295,11 +293,12 @@ class Index:
     def _all_words(self, words: list[str], marks: list[str]) -> list[_Hit]:
         if len(words) < 2:
             return []
-        postings = sorted((self._words.get(word, set()) for word in words), key=len)
+        index = self.tables["words"]
+        postings = sorted((index.get(word, set()) for word in words), key=len)
         hits = set.intersection(*postings) if postings[0] else set()
         scored = []
         for i in sorted(hits):
-            content = [w for w in self._folds[i].split() if w not in STOPWORDS]
+            content = [w for w in self.tables["folds"][i].split() if w not in STOPWORDS]
             coverage = len(set(words)) / max(len(set(content)), 1)
             score = RULES["prefix"] + round((RULES["all-words"] - RULES["prefix"]) * coverage)
             scored.append((i, score))
@@ -318,15 +317,16 @@ class Index:
 
     def _fuzzy(self, words: list[str], marks: list[str]) -> list[_Hit]:
         """Terms whose words are one typo away from the query's, if close enough overall."""
+        index = self.tables["words"]
         options: list[list[set[int]]] = []
         for word in words:
-            if word in self._words:
-                options.append([self._words[word]])
+            if word in index:
+                options.append([index[word]])
                 continue
             near = {c for d in _deletions(word) for c in self._vocabulary.get(d, ())}
             if not near:
                 return []
-            options.append([self._words[c] for c in sorted(near)])
+            options.append([index[c] for c in sorted(near)])
         if not options:
             return []
         # Start from the rarest word; intersect with the others' postings, or filter by them
