@@ -44,9 +44,9 @@ _STATUS_RANK = {"preferred": 0, "admitted": 1, "draft": 2, "deprecated": 3}
 FUZZY_THRESHOLD = 0.82
 # What a rule found: (score, rule name, term number); a Match is made only for those returned.
 _Hit = tuple[int, str, int]
-# A hit in rank order: (-score, status rank, concept id, rule stage, term number, rule name);
-# of two equal hits, the one found first wins.
-_Ranked = tuple[int, int, str, int, int, str]
+# A hit in rank order: (-score, rank of its term (see ``Index._build``), rule stage, term number,
+# rule name); of two equal hits, the one found first wins.
+_Ranked = tuple[int, int, int, int, str]
 _UNRANKED = (1,)  # ranks after every hit
 
 
@@ -114,6 +114,8 @@ def _lower_case_forms(text: str, key: str) -> set[str]:
     The case-and-style table holds them beside the key, with the same terms: a query that is one
     of them needs no splitting, folding or repair of its tone marks (see ``Index._rules``).
     """
+    if text.isascii():  # no tone marks: one style
+        return {text.lower()} - {key}
     new_style = canonical(text, style="new")
     return {text.lower(), new_style.lower(), canonical_key(new_style)} - {key}
 
@@ -136,8 +138,9 @@ def collection_paused() -> Iterator[None]:
 
 # Keyed rules whose table maps one key of a term to the positions of the terms that have it.
 _KEYED_RULES = ("exact", "case-and-style", "without-diacritics", "spacing", "without-un-or-the")
-# The names of an index's tables: each term's fold, each word's terms, and the keyed rules'.
-TABLES = ("folds", "words", *_KEYED_RULES)
+# The names of an index's tables: each term's fold, each word's terms, each term's rank and
+# whether it is an abbreviation, and the keyed rules' tables.
+TABLES = ("folds", "words", "ranks", "abbreviations", *_KEYED_RULES)
 
 
 class Index:
@@ -149,7 +152,9 @@ class Index:
     """
 
     def __init__(self, glossary: Iterable[Concept], *, tables: Mapping[str, Any] | None = None):
-        self._terms = [(concept, term) for concept in glossary for term in concept.terms]
+        concepts = list(glossary)
+        self._terms = [(concept, term) for concept in concepts for term in concept.terms]
+        self._concept_count = len(concepts)
         with collection_paused():
             self.tables = tables if tables is not None else self._build()
 
@@ -173,7 +178,14 @@ class Index:
             for word in folded.split():
                 if word not in STOPWORDS:
                     words.setdefault(word, set()).add(i)
-        return {"folds": folds, "words": words, **keys}
+        # What ranking needs of each term, packed so that a query touches no Term or Concept:
+        # its status rank and its concept's place in id order, as status × concepts + place.
+        places = {cid: n for n, cid in enumerate(sorted({c.id for c, _ in self._terms}))}
+        ranks = [_STATUS_RANK.get(term.status, 9) * self._concept_count + places[concept.id]
+                 for concept, term in self._terms]  # fmt: skip
+        abbreviations = bytes(term.is_abbreviation for _, term in self._terms)
+        return {"folds": folds, "words": words, "ranks": ranks, "abbreviations": abbreviations,
+                **keys}  # fmt: skip
 
     @cached_property
     def _sorted_folds(self) -> list[tuple[str, int]]:
@@ -206,13 +218,13 @@ class Index:
         """Matches for ``query``, best first; ties go to preferred terms, then to concept ids."""
         return [
             Match(self._terms[i][0], -score, self._terms[i][1], rule)
-            for score, _, _, _, i, rule in self._ranked(query, limit, lang)
+            for score, _, _, i, rule in self._ranked(query, limit, lang)
         ]
 
     def first(self, query: str) -> Concept | None:
         """The concept of the best match for ``query``, if any: ``search(query, limit=1)``."""
         ranked = self._ranked(query, 1, None)
-        return self._terms[ranked[0][4]][0] if ranked else None
+        return self._terms[ranked[0][3]][0] if ranked else None
 
     def _ranked(self, query: str, limit: int, lang: str | None) -> list[_Ranked]:
         """The best hit of each of the ``limit`` best concepts, in rank order."""
@@ -221,15 +233,16 @@ class Index:
             written = " ".join(written.split())  # (printable text has no other space than " ")
         if not written or limit < 1:
             return []
-        found: dict[str, _Ranked] = {}
+        ranks, concepts = self.tables["ranks"], self._concept_count
+        found: dict[int, _Ranked] = {}  # concept's place → its best hit
         for stage, hits in enumerate(self._rules(written)):
             for score, rule, i in hits:
-                concept, term = self._terms[i]
-                if lang is not None and term.lang != lang:
+                if lang is not None and self._terms[i][1].lang != lang:
                     continue
-                ranked = (-score, _STATUS_RANK.get(term.status, 9), concept.id, stage, i, rule)
-                if ranked < found.get(concept.id, _UNRANKED):
-                    found[concept.id] = ranked
+                rank = ranks[i]
+                ranked = (-score, rank, stage, i, rule)
+                if ranked < found.get(rank % concepts, _UNRANKED):
+                    found[rank % concepts] = ranked
             if len(found) >= limit:
                 break  # every later rule scores lower
         return sorted(found.values())[:limit] if len(found) > 1 else list(found.values())
@@ -273,12 +286,12 @@ class Index:
 
     def _batch(self, rule: str, key: str, marks: list[str] | None = None) -> list[_Hit]:
         """The hits of a keyed rule: the terms indexed under ``key``, scored by the rule."""
+        abbreviations = self.tables["abbreviations"]
         hits = []
         for i in self.tables[rule][key]:
-            term = self._terms[i][1]
-            if marks and not _marks_agree(marks, term.text):
+            if marks and not _marks_agree(marks, self._terms[i][1].text):
                 continue  # a query with diacritics never matches a term whose marks differ
-            named = "abbreviation" if term.kind == "abbreviation" and rule != "exact" else rule
+            named = "abbreviation" if abbreviations[i] and rule != "exact" else rule
             hits.append((RULES[named], named, i))
         return hits
 
