@@ -103,9 +103,12 @@ _FOLDS = _TokenKeys(fold)
 
 def term_keys(text: str) -> tuple[str, str, str]:
     """The keys a term is indexed under: folded, diacritic key, and folded without "the"/"UN"."""
-    tokens = text.split()
-    folded = _FOLDS.of(tokens)
-    return folded, _DIACRITIC_KEYS.of(tokens), strip_optional(folded)
+    if text.isascii() and text.isprintable():  # one key, with or without diacritics
+        folded = key = fold(text)
+    else:
+        tokens = text.split()
+        folded, key = _FOLDS.of(tokens), _DIACRITIC_KEYS.of(tokens)
+    return folded, key, strip_optional(folded)
 
 
 def _lower_case_forms(text: str, key: str) -> set[str]:
