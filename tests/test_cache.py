@@ -47,6 +47,18 @@ def test_a_cached_lookup_reads_only_the_tables_it_reaches() -> None:
     assert _answers(cached) == _answers(Glossary.load())
 
 
+def test_a_damaged_table_is_built_again() -> None:
+    import marshal
+
+    load_glossary()
+    [entry] = cache_dir().glob("*.marshal")
+    source, (concepts, headers, tables) = marshal.loads(entry.read_bytes())
+    checksum, data = tables["case-and-style"]
+    tables["case-and-style"] = (checksum, data[: len(data) // 2])  # cut short on disk
+    entry.write_bytes(marshal.dumps((source, (concepts, headers, tables))))
+    assert _answers(load_glossary()) == _answers(Glossary.load())
+
+
 def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
     directory = tmp_path / "glossary"
     shutil.copytree(SMALL, directory)

@@ -24,7 +24,7 @@ from vnterms.store import default_glossary_dir, make_glossary, parse_files, read
 __all__ = ["cache_dir", "load_glossary"]
 
 # Bumped whenever the layout below or the meaning of the keys changes.
-FORMAT = 5
+FORMAT = 6
 _CONCEPT_FIELDS = tuple(f.name for f in fields(Concept) if f.name != "terms")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
@@ -75,21 +75,35 @@ def _freeze(glossary: Glossary) -> tuple[Any, ...]:
         )
         for concept in glossary
     ]
-    tables = glossary.index.tables
-    return concepts, glossary.headers, {name: marshal.dumps(tables[name]) for name in TABLES}
+    tables = {name: marshal.dumps(table) for name, table in glossary.index.tables.items()}
+    return (
+        concepts,
+        glossary.headers,
+        {name: (zlib.crc32(data), data) for name, data in tables.items()},
+    )
 
 
 class _Tables(dict[str, Any]):
-    """The tables of an index, each read from its stored bytes on first use."""
+    """The tables of an index, each read from its stored bytes on first use.
 
-    def __init__(self, stored: dict[str, bytes]) -> None:
+    Bytes found damaged then (their checksum differs) are not used: every table is built
+    again from the glossary, as without a cache.
+    """
+
+    def __init__(self, stored: dict[str, tuple[int, bytes]], glossary: Glossary) -> None:
         super().__init__()
         self.stored = stored
+        self.glossary = glossary
 
     def __missing__(self, name: str) -> Any:
+        checksum, data = self.stored.pop(name)
         with collection_paused():
-            table = self[name] = marshal.loads(self.stored.pop(name))
-        return table
+            if zlib.crc32(data) == checksum:
+                table = self[name] = marshal.loads(data)
+                return table
+            self.stored.clear()
+            self.update(Index(self.glossary).tables)
+        return self[name]
 
 
 def _thaw(data: tuple[Any, ...]) -> Glossary:
@@ -102,5 +116,5 @@ def _thaw(data: tuple[Any, ...]) -> Glossary:
         concept.terms = [Term(*values) for values in terms]  # the fields, in their order
         glossary.add(concept)
     glossary.headers = headers
-    glossary.index = Index(glossary, tables=_Tables(stored))
+    glossary.index = Index(glossary, tables=_Tables(stored, glossary))
     return glossary
