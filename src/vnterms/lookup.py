@@ -99,6 +99,8 @@ class _TokenKeys(dict[str, str]):
 
 _DIACRITIC_KEYS = _TokenKeys(diacritic_key)
 _FOLDS = _TokenKeys(fold)
+_NEW_STYLE_LOWER = _TokenKeys(lambda token: canonical(token, style="new").lower())
+_NEW_STYLE_KEYS = _TokenKeys(lambda token: canonical_key(canonical(token, style="new")))
 
 
 def term_keys(text: str) -> tuple[str, str, str]:
@@ -119,8 +121,8 @@ def _lower_case_forms(text: str, key: str) -> set[str]:
     """
     if text.isascii():  # no tone marks: one style
         return {text.lower()} - {key}
-    new_style = canonical(text, style="new")
-    return {text.lower(), new_style.lower(), canonical_key(new_style)} - {key}
+    tokens = text.split()
+    return {text.lower(), _NEW_STYLE_LOWER.of(tokens), _NEW_STYLE_KEYS.of(tokens)} - {key}
 
 
 @contextmanager
