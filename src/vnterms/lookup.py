@@ -10,12 +10,19 @@ import bisect
 import gc
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vnterms.normalize import canonical, canonical_key, diacritic_key, fold, has_diacritics
+from vnterms.normalize import (
+    TokenKeys,
+    canonical,
+    canonical_key,
+    diacritic_key,
+    fold,
+    has_diacritics,
+)
 
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
@@ -72,35 +79,10 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-class _TokenKeys(dict[str, str]):
-    """Space-free tokens with their key by ``function``, computed on first sight.
-
-    ``fold`` and ``diacritic_key`` treat each token alone, so a text's key is its tokens' keys
-    joined; a glossary and its queries share few distinct tokens, which are keyed once.
-    """
-
-    def __init__(self, function: Callable[[str], str]) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, token: str) -> str:
-        value = self[token] = self.function(token)
-        if len(self) > 200_000:
-            self.clear()  # bound the memory a long run of unusual queries can take
-        return value
-
-    def of(self, tokens: list[str]) -> str:
-        """The key of the text whose tokens are ``tokens``."""
-        joined = " ".join(map(self.__getitem__, tokens))
-        if "  " in joined or joined[:1] == " " or joined[-1:] == " ":
-            return " ".join(joined.split())  # a token that has no key, such as "–"
-        return joined
-
-
-_DIACRITIC_KEYS = _TokenKeys(diacritic_key)
-_FOLDS = _TokenKeys(fold)
-_NEW_STYLE_LOWER = _TokenKeys(lambda token: canonical(token, style="new").lower())
-_NEW_STYLE_KEYS = _TokenKeys(lambda token: canonical_key(canonical(token, style="new")))
+_DIACRITIC_KEYS = TokenKeys(diacritic_key)
+_FOLDS = TokenKeys(fold)
+_NEW_STYLE_LOWER = TokenKeys(lambda token: canonical(token, style="new").lower())
+_NEW_STYLE_KEYS = TokenKeys(lambda token: canonical_key(canonical(token, style="new")))
 
 
 def term_keys(text: str) -> tuple[str, str, str]:

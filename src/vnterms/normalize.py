@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Literal
 
 __all__ = [
@@ -183,24 +184,41 @@ def _canonical_syllable(word: str, style: Style) -> str | None:
     return "".join(letters)
 
 
-class _TokenCache(dict[str, str]):
-    """Space-free tokens and their canonical form in one style, computed on first sight."""
+class TokenKeys(dict[str, str]):
+    """Space-free tokens with ``function`` of each, computed on first sight.
 
-    def __init__(self, style: Style) -> None:
+    For keys that treat each token alone, a text's key is its tokens' keys joined (``of``);
+    texts share few distinct tokens, which are keyed once.
+    """
+
+    def __init__(self, function: Callable[[str], str]) -> None:
         super().__init__()
-        self.style = style
+        self.function = function
 
     def __missing__(self, token: str) -> str:
-        style = self.style
-        value = _LATIN_RUN.sub(lambda match: _canonical_syllable(match.group(), style)
-                               or match.group(), token)  # fmt: skip
+        value = self[token] = self.function(token)
         if len(self) > 200_000:
             self.clear()  # bound the memory a long run of unusual text can take
-        self[token] = value
         return value
 
+    def of(self, tokens: list[str]) -> str:
+        """The key of the text whose tokens are ``tokens``."""
+        joined = " ".join(map(self.__getitem__, tokens))
+        if "  " in joined or joined[:1] == " " or joined[-1:] == " ":
+            return " ".join(joined.split())  # a token that has no key, such as "–"
+        return joined
 
-_TOKEN_CACHES: dict[str, _TokenCache] = {"old": _TokenCache("old"), "new": _TokenCache("new")}
+
+def _canonical_token(token: str, style: Style) -> str:
+    """``token`` with each run of letters that is a Vietnamese syllable written in ``style``."""
+    return _LATIN_RUN.sub(lambda match: _canonical_syllable(match.group(), style)
+                          or match.group(), token)  # fmt: skip
+
+
+_TOKEN_CACHES = {
+    "old": TokenKeys(lambda token: _canonical_token(token, "old")),
+    "new": TokenKeys(lambda token: _canonical_token(token, "new")),
+}
 
 
 def canonical(text: str, *, style: Style = "old") -> str:
@@ -221,7 +239,7 @@ def canonical(text: str, *, style: Style = "old") -> str:
     if text.isascii():
         return " ".join(text.split())
     text = unicodedata.normalize("NFC", _FORMAT_CHARS.sub("", text))
-    return " ".join([cache[token] for token in text.split()])
+    return cache.of(text.split())
 
 
 def is_syllable(word: str) -> bool:
