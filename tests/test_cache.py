@@ -1,5 +1,6 @@
 """The glossary cache of the command line: same answers as a fresh parse, never stale."""
 
+import marshal
 import shutil
 from pathlib import Path
 
@@ -48,8 +49,6 @@ def test_a_cached_lookup_reads_only_the_tables_it_reaches() -> None:
 
 
 def test_a_damaged_table_is_built_again() -> None:
-    import marshal
-
     load_glossary()
     [entry] = cache_dir().glob("*.marshal")
     source, (concepts, headers, tables) = marshal.loads(entry.read_bytes())

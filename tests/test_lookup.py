@@ -1,8 +1,10 @@
 """Lookup on the shipped glossary: a table of queries as people type them."""
 
+from unicodedata import normalize
+
 import pytest
 
-from vnterms import Glossary, TermNotFound
+from vnterms import Glossary, TermNotFound, canonical
 
 FINDS = [
     # English: exact, case, "the", "UN" / "United Nations" present or absent
@@ -176,10 +178,6 @@ def test_get_is_the_best_match_of_search(glossary: Glossary, query: str, expecte
 
 def test_every_term_is_found_in_any_case_and_tone_style(glossary: Glossary) -> None:
     """Lower-cased and re-styled forms of every term reach it by the case-and-style rule."""
-    from unicodedata import normalize
-
-    from vnterms import canonical
-
     for concept in glossary:
         for term in concept.terms:
             if term.kind == "abbreviation":
