@@ -254,7 +254,7 @@ class Index:
             tokens = written.split()
             key, folded = _DIACRITIC_KEYS.of(tokens), _FOLDS.of(tokens)
             marks = [word for word in key.split() if has_diacritics(word)]
-        if not case_hit and key in keys["case-and-style"]:
+        if not case_hit and key != lowered and key in keys["case-and-style"]:
             yield self._batch("case-and-style", key)
         if not marks:
             if folded in keys["without-diacritics"]:
