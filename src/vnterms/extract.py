@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
-from vnterms.normalize import compact, fold
+from vnterms.normalize import TokenKeys, compact, fold
 
 __all__ = [
     "Candidate",
@@ -94,17 +94,8 @@ class Name:
     stands_for: str | None = None  # the full name, when the text defines this one as its alias
 
 
-class _Keys(dict[str, str]):
-    """``compact`` of each word, remembered: news text uses the same words again and again."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 500_000:
-            self.clear()  # bound the memory an unusual text can take
-        key = self[word] = compact(word)
-        return key
-
-
-_KEYS = _Keys()
+# ``compact`` of each word, remembered: news text uses the same words again and again.
+_KEYS = TokenKeys(compact)
 
 
 def _tokens(line: str) -> list[Token]:
