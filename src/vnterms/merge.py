@@ -83,7 +83,7 @@ def _merge_term(concept: Concept, term: Term, report: MergeReport) -> None:
     where = f"[{concept.id}] {term.lang}"
     if same is not None:
         if term.status not in ("", "draft", same.status):
-            if "preferred" in (term.status, same.status) and preferred not in (None, same):
+            if "preferred" in (term.status, same.status) and preferred is not None and preferred is not same:
                 report.conflicts.append(f"{where}: file makes {term.text!r} {term.status}, "
                                         f"glossary prefers {preferred.text!r}")  # fmt: skip
             elif same.status == "preferred":

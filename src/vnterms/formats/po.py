@@ -14,7 +14,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from typing import IO
+from typing import IO, Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError
@@ -45,14 +45,17 @@ _OMITTED_HEADERS = ("Generated-By", "Report-Msgid-Bugs-To")
 
 
 def _mime_headers(catalog: Catalog) -> list[tuple[str, str]]:
-    headers: list[tuple[str, str]] = Catalog.mime_headers.__get__(catalog)
+    headers: list[tuple[str, str]] = catalog._get_mime_headers()
     return [(key, value) for key, value in headers if key not in _OMITTED_HEADERS]
 
 
 class _Catalog(Catalog):
     """A babel catalog with the header fields that vnterms writes."""
 
-    mime_headers = property(_mime_headers, Catalog.mime_headers.fset)
+    # A property of its own, not an override of babel's getter: older babel versions bind their
+    # property to the getter itself, so that an overriding method would never be called. Typed as
+    # Any: babel's annotations give the attribute a different type from one version to the next.
+    mime_headers: Any = property(_mime_headers, Catalog._set_mime_headers)
 
 
 def _other(lang: str) -> str:
@@ -204,7 +207,7 @@ def from_catalog(catalog: Catalog) -> list[Concept]:
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
             continue
-        concept_id = message.context or next(
+        concept_id: str = message.context or next(
             (c[len(_ID_COMMENT) :] for c in message.auto_comments if c.startswith(_ID_COMMENT)),
             "",
         )
