@@ -22,6 +22,7 @@ from vnterms.normalize import (
     diacritic_key,
     fold,
     has_diacritics,
+    visible,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ RULES = {
     "spacing": 92,
     "without-un-or-the": 88,
     "all-words": 80,
+    "acronym-as-word": 75,
     "prefix": 70,
     "fuzzy": 60,
 }
@@ -45,7 +47,8 @@ RULES = {
 OPTIONAL_PHRASES = ("the", "un", "united nations", "lien hop quoc", "lien hiep quoc", "lhq")
 # Words too common to count when matching "all words in any order".
 STOPWORDS = frozenset("the of on for and to in at by a an against beyond ve cua va cac".split())
-# Acronyms that are also ordinary words: matched only in their own case (WHO, not "who").
+# Acronyms that are also ordinary words: matched in their own case (WHO); in another ("who") they
+# rank below every name they are not, though above names that merely start with them.
 COMMON_WORD_ACRONYMS = frozenset("who cat cop aid all art act can ice isa pact care".split())
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "draft": 2, "deprecated": 3}
 FUZZY_THRESHOLD = 0.82
@@ -124,7 +127,8 @@ def collection_paused() -> Iterator[None]:
 
 
 # Keyed rules whose table maps one key of a term to the positions of the terms that have it.
-_KEYED_RULES = ("exact", "case-and-style", "without-diacritics", "spacing", "without-un-or-the")
+_KEYED_RULES = ("exact", "case-and-style", "without-diacritics", "spacing", "without-un-or-the",
+                "acronym-as-word")  # fmt: skip
 # The names of an index's tables: each term's fold, each word's terms, each term's rank and
 # whether it is an abbreviation, and the keyed rules' tables.
 TABLES = ("folds", "words", "ranks", "abbreviations", *_KEYED_RULES)
@@ -154,7 +158,8 @@ class Index:
             folds.append(folded)
             keys["exact"].setdefault(term.text, []).append(i)
             if term.is_abbreviation and folded in COMMON_WORD_ACRONYMS:
-                continue  # WHO is found as "WHO" only
+                keys["acronym-as-word"].setdefault(folded, []).append(i)
+                continue
             same_key = keys["case-and-style"].setdefault(key, [])
             same_key.append(i)
             for alias in _lower_case_forms(term.text, key):
@@ -215,7 +220,7 @@ class Index:
 
     def _ranked(self, query: str, limit: int, lang: str | None) -> list[_Ranked]:
         """The best hit of each of the ``limit`` best concepts, in rank order."""
-        written = query if query.isascii() else unicodedata.normalize("NFC", query)
+        written = query if query.isascii() else unicodedata.normalize("NFC", visible(query))
         if not written.isprintable() or "  " in written or written.strip() != written:
             written = " ".join(written.split())  # (printable text has no other space than " ")
         if not written or limit < 1:
@@ -265,6 +270,8 @@ class Index:
         reduced = strip_optional(folded)
         if reduced and reduced in keys["without-un-or-the"]:
             yield self._batch("without-un-or-the", reduced, marks)
+        if lowered in keys["acronym-as-word"]:
+            yield self._batch("acronym-as-word", lowered)
         words = [word for word in reduced.split() if word not in STOPWORDS]
         near = self._all_words(words, marks) + self._prefix(folded, marks)
         yield near
@@ -278,7 +285,8 @@ class Index:
         for i in self.tables[rule][key]:
             if marks and not _marks_agree(marks, self._terms[i][1].text):
                 continue  # a query with diacritics never matches a term whose marks differ
-            named = "abbreviation" if abbreviations[i] and rule != "exact" else rule
+            named = rule if rule in ("exact", "acronym-as-word") or not abbreviations[i] else (
+                "abbreviation")  # fmt: skip
             hits.append((RULES[named], named, i))
         return hits
 

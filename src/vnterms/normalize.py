@@ -20,6 +20,7 @@ __all__ = [
     "fold",
     "has_diacritics",
     "is_syllable",
+    "visible",
 ]
 
 Style = Literal["old", "new"]
@@ -240,6 +241,16 @@ def canonical(text: str, *, style: Style = "old") -> str:
         return " ".join(text.split())
     text = unicodedata.normalize("NFC", _FORMAT_CHARS.sub("", text))
     return cache.of(text.split())
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible format characters: soft hyphens, zero-width joiners and
+    spaces, direction marks, byte order marks.
+
+    >>> visible("Hội đồ\u00adng Bả\u200do an")
+    'Hội đồng Bảo an'
+    """
+    return _FORMAT_CHARS.sub("", text)
 
 
 def is_syllable(word: str) -> bool:
