@@ -93,3 +93,24 @@ def test_layout_problem_points_at_first_differing_line(tmp_path: Path) -> None:
         f"{tmp_path}/case.terms:1: not in canonical layout: expected '[a]' (records sorted by id, "
         "fields in order; 'vnterms lint --fix' rewrites it)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("vi", "expected"),
+    [
+        ("HĐBA", None),
+        ("ĐHĐ LHQ", None),
+        ("UN-Habitat", None),
+        ("UNCLOS 1982", None),
+        ("Tổng Thư ký LHQ", "'Tổng Thư ký LHQ' spells out 'Tổng': a Vietnamese short form is "
+         "kind 'short', not 'abbreviation'"),
+        ("TP Hồ Chí Minh", "'TP Hồ Chí Minh' spells out 'Hồ': a Vietnamese short form is kind "
+         "'short', not 'abbreviation'"),
+    ],
+)  # fmt: skip
+def test_a_vietnamese_abbreviation_is_letters_not_syllables(
+    tmp_path: Path, vi: str, expected: str | None
+) -> None:
+    text = (RECORD.format(id="x", en="X Body", vi="Cơ quan X")
+            + f"vi: {vi} | abbreviation | admitted\n")  # fmt: skip
+    assert _lint(tmp_path, text) == ([expected] if expected else [])

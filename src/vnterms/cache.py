@@ -17,14 +17,15 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from vnterms.errors import OutputError
 from vnterms.lookup import TABLES, Index, collection_paused
 from vnterms.model import Concept, Glossary, Term
-from vnterms.store import default_glossary_dir, make_glossary, parse_files, read_files
+from vnterms.store import find_glossary, make_glossary, parse_files, read_files
 
 __all__ = ["cache_dir", "load_glossary"]
 
 # Bumped whenever the layout below or the meaning of the keys changes.
-FORMAT = 6
+FORMAT = 7
 _CONCEPT_FIELDS = tuple(f.name for f in fields(Concept) if f.name != "terms")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
@@ -37,7 +38,7 @@ def cache_dir() -> Path:
 
 def load_glossary(path: str | Path | None = None) -> Glossary:
     """``Glossary.load(path)`` with its lookup index ready, from the cache when it is current."""
-    directory = Path(path) if path is not None else default_glossary_dir()
+    directory = find_glossary(path).path
     files = read_files(directory)
     # What the cache was made from: names, sizes and checksums (hashlib would take longer to
     # import than the rest of a lookup).
@@ -51,9 +52,10 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     from vnterms.fileio import atomic_write  # only on a miss: it imports tempfile
 
     try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(entry, "wb") as handle:
             marshal.dump((source, _freeze(glossary)), handle)
-    except OSError:
+    except (OSError, OutputError):
         pass  # a read-only or missing home: work without the cache
     return glossary
 

@@ -3,40 +3,72 @@
 # No ``from __future__ import annotations``: typer would compile every annotation string at
 # each start (20 ms of a lookup).
 
+import os
 import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from vnterms.errors import VntermsError
 
+if TYPE_CHECKING:
+    from vnterms.store import GlossaryPlace
+
 
 class _Commands(TyperGroup):
-    """The command group: any vnterms error becomes one line on stderr and exit code 2."""
+    """The command group: an error in the input or output, vnterms' own or the system's, becomes
+    one line on stderr and exit code 2; Ctrl-C, one line and exit code 130."""
 
     def invoke(self, ctx: Any) -> Any:  # typer vendors click: its Context type is private
         try:
             return super().invoke(ctx)
         except VntermsError as error:
-            typer.echo(f"vnterms: {error}", err=True)
-            raise typer.Exit(2) from None
+            _fail(str(error))
+        except BrokenPipeError:
+            # the reader went away (`vnterms lookup - | head`): nothing more to say to it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error}")
+        except KeyboardInterrupt:
+            typer.echo("vnterms: interrupted", err=True)
+            raise typer.Exit(130) from None
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"vnterms: {message}", err=True)
+    raise typer.Exit(2)
 
 
 app = typer.Typer(
     cls=_Commands,
     help="English–Vietnamese terminology for multilateral diplomacy.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from vnterms import __version__
+
+        typer.echo(f"vnterms {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:  # fmt: skip
     """English–Vietnamese terminology for multilateral diplomacy."""
 
 
@@ -58,12 +90,11 @@ def normalize(
 ) -> None:
     """Print TEXT in canonical form (NFC, clean spaces, one tone-placement style)."""
     from vnterms.normalize import canonical, compact, fold
+    from vnterms.store import read_lines
 
     if fold_ and compact_:
         raise typer.BadParameter("--fold and --compact exclude each other")
-    lines = sys.stdin if text == "-" else [text]
-    for line in lines:
-        line = line.rstrip("\n")
+    for line in read_lines(sys.stdin.buffer) if text == "-" else [text]:
         if compact_:
             typer.echo(compact(line))
         elif fold_:
@@ -74,8 +105,26 @@ def normalize(
 
 GlossaryOption = Annotated[
     Path | None,
-    typer.Option("--glossary", "-g", help="Glossary directory (default: the shipped one)."),
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary directory (default: $VNTERMS_GLOSSARY, else a glossary/ holding a "
+        ".vnterms-glossary file here or in a parent directory, else the shipped one).",
+    ),
 ]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Say which glossary is used (on stderr).")
+]
+
+
+def _glossary(option: Path | None, verbose: bool) -> "GlossaryPlace":
+    """The glossary a command uses, said on stderr with ``--verbose``."""
+    from vnterms.store import find_glossary
+
+    place = find_glossary(option)
+    if verbose:
+        typer.echo(f"glossary: {place}", err=True)
+    return place
 
 
 class LangOption(str, Enum):
@@ -90,6 +139,7 @@ def lookup(
     limit: Annotated[int, typer.Option(min=1, help="How many concepts at most.")] = 3,
     lang: Annotated[LangOption | None, typer.Option(help="Match terms of one language.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Find the concepts a term names, in English or Vietnamese, with or without diacritics."""
     import gc
@@ -102,9 +152,11 @@ def lookup(
 
     language = lang.value if lang else None
     with collection_paused():
-        terms = load_glossary(glossary)
+        terms = load_glossary(_glossary(glossary, verbose).path)
         if query == "-":
-            for line in sys.stdin:
+            from vnterms.store import read_lines
+
+            for line in read_lines(sys.stdin.buffer):
                 found = terms.search(line.strip(), limit=limit, lang=language)
                 row = {"query": line.strip(), "matches": [describe(match) for match in found]}
                 typer.echo(json.dumps(row, ensure_ascii=False))
@@ -143,15 +195,21 @@ def _format_match(match: dict[str, object]) -> str:
 @app.command()
 def lint(
     directory: Annotated[Path | None, typer.Argument(help="Glossary directory.")] = None,
-    fix: Annotated[bool, typer.Option(help="Rewrite files into canonical layout first.")] = False,
+    fix: Annotated[
+        bool, typer.Option(help="Rewrite files into canonical layout and NFC first.")
+    ] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Check a glossary: one line `file:line: problem` per finding, exit 1 if there is any."""
     from vnterms.lint import lint_glossary
-    from vnterms.store import default_glossary_dir, read_glossary, write_glossary
+    from vnterms.store import read_glossary, write_glossary
 
+    place = _glossary(directory, verbose)
     if fix:
-        write_glossary(read_glossary(directory), directory or default_glossary_dir())
-    problems = lint_glossary(directory)
+        place.check_writable("rewrite files")
+        for path in write_glossary(read_glossary(place.path), place.path):
+            typer.echo(f"rewrote {path}", err=True)
+    problems = lint_glossary(place.path)
     for problem in problems:
         typer.echo(str(problem))
     if problems:
@@ -169,22 +227,28 @@ def extract(
     add_drafts: Annotated[
         bool, typer.Option("--add-drafts", help="Add new names to the glossary as drafts.")
     ] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Find the names of UN bodies, treaties, conferences and posts in English texts."""
     from vnterms.extract import describe_candidate, draft_concepts
     from vnterms.extract import extract as extract_names
     from vnterms.store import (
-        default_glossary_dir,
         default_seeds_dir,
         read_glossary,
+        read_lines,
         read_source,
         write_glossary,
     )
 
-    terms = read_glossary(glossary)
+    if as_json and as_tsv:
+        raise typer.BadParameter("--json and --tsv exclude each other")
+    place = _glossary(glossary, verbose)
+    if add_drafts:
+        place.check_writable("add drafts")
+    terms = read_glossary(place.path)
     paths = files or sorted(default_seeds_dir().glob("*.txt"))
-    texts = [("<stdin>", sys.stdin.read()) if str(p) == "-" else (str(p), read_source(p))
-             for p in paths]  # fmt: skip
+    texts = [("<stdin>", "\n".join(read_lines(sys.stdin.buffer))) if str(p) == "-"
+             else (str(p), read_source(p)) for p in paths]  # fmt: skip
     candidates = extract_names(_with_progress(texts), terms)
     rows = [describe_candidate(candidate) for candidate in candidates]
     if as_json:
@@ -197,8 +261,9 @@ def extract(
         drafts = draft_concepts(candidates, terms)
         for concept in drafts:
             terms.add(concept)
-        write_glossary(terms, glossary or default_glossary_dir())
-        typer.echo(f"added {len(drafts)} draft concepts to drafts.terms", err=True)
+        write_glossary(terms, place.path)
+        typer.echo(f"added {len(drafts)} draft concepts to {place.path / 'drafts.terms'}",
+                   err=True)  # fmt: skip
 
 
 def _with_progress(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -235,7 +300,11 @@ def _format_candidates(rows: list[dict[str, Any]], *, tsv: bool) -> str:
 def build(
     glossary: GlossaryOption = None,
     seeds: Annotated[Path | None, typer.Option(help="Directory of source texts (*.txt).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("locales"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output directory (default: locales/ beside the "
+                     "glossary found from here, else ./locales)."),
+    ] = None,
     check: Annotated[
         bool, typer.Option(help="Write nothing; exit 1 if the output differs from a fresh build.")
     ] = False,
@@ -243,21 +312,40 @@ def build(
 ) -> None:
     """Build the PO/POT/MO, TMX, TBX and OmegaT exports from the glossary and source texts."""
     from vnterms import __version__
+    from vnterms.build import BuildInterrupted
     from vnterms.build import build as run_build
 
-    result = run_build(glossary, seeds, out, check=check, with_drafts=with_drafts,
-                       version=__version__)  # fmt: skip
+    try:
+        result = run_build(glossary, seeds, out, check=check, with_drafts=with_drafts,
+                           version=__version__)  # fmt: skip
+    except BuildInterrupted as interrupted:
+        left = "holds every new export" if interrupted.complete else "is as it was"
+        typer.echo(f"vnterms: interrupted; {_shown(interrupted.out)} {left}", err=True)
+        raise typer.Exit(130) from None
     new = sum(candidate.id is None for candidate in result.candidates)
+    typer.echo(f"glossary: {result.glossary}")
     if check:
         for path in result.paths:
-            typer.echo(f"{path}: differs from a fresh build (run `vnterms build`)")
+            typer.echo(f"{_shown(path)}: differs from a fresh build (run `vnterms build`)")
         if result.paths:
             raise typer.Exit(1)
-        typer.echo(f"{out}: up to date")
+        typer.echo(f"{_shown(result.out)}: up to date")
         return
     for path in result.paths:
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {_shown(path)}")
+    for path in result.unchanged:
+        typer.echo(f"unchanged {_shown(path)}")
     typer.echo(f"{len(result.candidates) - new} known names in the texts, {new} new (as drafts)")
+
+
+def _shown(path: Path | None) -> str:
+    """``path`` relative to the current directory when it lies below it."""
+    if path is None:
+        return ""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @app.command()
@@ -268,9 +356,12 @@ def export(
             metavar="FORMAT", help="po, po-vi, pot, mo, mo-vi, tmx, tbx, omegat, csv or json."
         ),
     ],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (- or none: stdout).")
+    ] = None,
     glossary: GlossaryOption = None,
     with_drafts: Annotated[bool, typer.Option(help="Put draft terms in the TMX too.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Write the glossary in one format, to a file or to stdout."""
     from vnterms import __version__
@@ -280,11 +371,9 @@ def export(
 
     if format_ not in EXPORTS:
         raise typer.BadParameter(f"unknown format {format_!r} (use {', '.join(EXPORTS)})")
-    data = render(format_, read_glossary(glossary), with_drafts=with_drafts, version=__version__)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        return
-    with atomic_write(output, "wb") as handle:
+    terms = read_glossary(_glossary(glossary, verbose).path)
+    data = render(format_, terms, with_drafts=with_drafts, version=__version__)
+    with atomic_write(output or "-", "wb") as handle:
         handle.write(data)
 
 
@@ -293,13 +382,17 @@ def import_(
     file: Annotated[Path, typer.Argument(help="A PO, TMX, TBX or CSV file exported by vnterms.")],
     glossary: GlossaryOption = None,
     dry_run: Annotated[bool, typer.Option(help="Only show what would change.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Merge what a translator changed in an exported file back into the glossary."""
     from vnterms.formats import read_concepts_from
     from vnterms.merge import merge
-    from vnterms.store import default_glossary_dir, read_glossary, write_glossary
+    from vnterms.store import read_glossary, write_glossary
 
-    terms = read_glossary(glossary)
+    place = _glossary(glossary, verbose)
+    if not dry_run:
+        place.check_writable("import into it")
+    terms = read_glossary(place.path)
     report = merge(terms, read_concepts_from(file))
     for label, lines in (("added", report.additions), ("changed", report.changes),
                          ("CONFLICT", report.conflicts)):  # fmt: skip
@@ -309,7 +402,7 @@ def import_(
                f"{len(report.conflicts)} conflicts")  # fmt: skip
     typer.echo(summary + (" (dry run: nothing written)" if dry_run else ""))
     if report.changed and not dry_run:
-        write_glossary(terms, glossary or default_glossary_dir())
+        write_glossary(terms, place.path)
 
 
 def main() -> None:

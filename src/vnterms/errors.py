@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["InputError", "TermNotFound", "VntermsError"]
+__all__ = ["InputError", "OutputError", "TermNotFound", "VntermsError"]
 
 
 class VntermsError(Exception):
@@ -25,6 +25,14 @@ class InputError(VntermsError):
     def __str__(self) -> str:
         where = [str(part) for part in (self.filename, self.lineno) if part is not None]
         return ":".join([*where, f" {self.message}"]) if where else self.message
+
+
+class OutputError(InputError):
+    """A file that cannot be written: prints as ``file: message``.
+
+    >>> str(OutputError("cannot write: it is a directory", "locales"))
+    'locales: cannot write: it is a directory'
+    """
 
 
 class TermNotFound(VntermsError, LookupError):

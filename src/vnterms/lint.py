@@ -12,7 +12,7 @@ from pathlib import Path
 from vnterms.model import CATEGORIES, LANGUAGES, Concept, Term
 from vnterms.normalize import canonical, fold, has_diacritics, is_syllable
 from vnterms.store import (
-    default_glossary_dir,
+    find_glossary,
     generate_records,
     glossary_files,
     parse_records,
@@ -44,7 +44,7 @@ def lint_glossary(path: str | Path | None = None) -> list[Problem]:
 
     Raises ``InputError`` when a file cannot be parsed at all.
     """
-    directory = Path(path) if path is not None else default_glossary_dir()
+    directory = find_glossary(path).path
     concepts: list[Concept] = []
     problems: list[Problem] = []
     for file in glossary_files(directory):
@@ -116,6 +116,12 @@ def _check_concept(concept: Concept, ids: set[str]) -> Iterator[tuple[int | None
 
 def _check_term(term: Term) -> Iterator[str]:
     yield from _check_text(term.text, term.lang)
+    if term.lang == "vi" and term.is_abbreviation:
+        spelled = [word for word in _WORD.findall(term.text) if not word.isupper()
+                   and (has_diacritics(word) or is_syllable(word))]  # fmt: skip
+        if spelled:
+            yield (f"{term.text!r} spells out {spelled[0]!r}: a Vietnamese short form is kind "
+                   "'short', not 'abbreviation'")  # fmt: skip
     for value in [term.note or "", *term.sources]:
         yield from _check_text(value, "")
 

@@ -83,9 +83,10 @@ def _merge_term(concept: Concept, term: Term, report: MergeReport) -> None:
     where = f"[{concept.id}] {term.lang}"
     if same is not None:
         if term.status not in ("", "draft", same.status):
-            if "preferred" in (term.status, same.status) and preferred is not None and preferred is not same:
+            other = preferred if preferred is not same else None
+            if "preferred" in (term.status, same.status) and other is not None:
                 report.conflicts.append(f"{where}: file makes {term.text!r} {term.status}, "
-                                        f"glossary prefers {preferred.text!r}")  # fmt: skip
+                                        f"glossary prefers {other.text!r}")  # fmt: skip
             elif same.status == "preferred":
                 report.conflicts.append(f"{where}: file makes preferred {term.text!r} "
                                         f"{term.status}; not changed")  # fmt: skip

@@ -7,16 +7,24 @@ line; indented lines belong to the term line above them. ``glossary/README.md`` 
 from __future__ import annotations
 
 import importlib.resources
+import os
+import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from vnterms.errors import InputError
 from vnterms.model import KINDS, LANGUAGES, STATUSES, Concept, Glossary, Term
 
 __all__ = [
+    "ENVIRONMENT_VARIABLE",
+    "MARKER",
     "SUFFIX",
+    "GlossaryPlace",
     "default_glossary_dir",
     "default_seeds_dir",
+    "find_glossary",
     "generate_records",
     "glossary_files",
     "make_glossary",
@@ -25,35 +33,98 @@ __all__ = [
     "read_concepts",
     "read_files",
     "read_glossary",
+    "read_lines",
     "read_source",
     "read_text",
+    "shipped_glossary_dir",
     "write_glossary",
 ]
 
 SUFFIX = ".terms"
-_REPO_GLOSSARY = Path(__file__).resolve().parent.parent.parent / "glossary"
+# The file that marks a directory named ``glossary`` as a vnterms glossary, for the search up
+# from the current directory (as git finds ``.git``).
+MARKER = ".vnterms-glossary"
+ENVIRONMENT_VARIABLE = "VNTERMS_GLOSSARY"
+_SOURCE_TREE = Path(__file__).resolve().parent.parent.parent
 _SINGLE_KEYS = ("category", "status", "parent", "definition", "note")
 _LIST_KEYS = {"related": "related", "homonym": "homonyms", "source": "sources"}
 _TERM_KEYS = ("note", "source")
 
 
-def default_glossary_dir() -> Path:
+@dataclass(frozen=True)
+class GlossaryPlace:
+    """A glossary directory and how it was found: ``option`` (given by the caller),
+    ``environment`` (``$VNTERMS_GLOSSARY``), ``search`` (a ``glossary/`` holding the marker file in
+    the current directory or a parent) or ``shipped`` (the copy inside the package: read-only)."""
+
+    path: Path
+    found_by: str
+
+    def __str__(self) -> str:
+        how = {
+            "option": "given with --glossary",
+            "environment": f"from ${ENVIRONMENT_VARIABLE}",
+            "search": "found from the current directory",
+            "shipped": "the copy shipped with vnterms, read-only",
+        }[self.found_by]
+        return f"{self.path} ({how})"
+
+    @property
+    def project(self) -> Path | None:
+        """The directory holding a glossary found by the search: its seeds/ and locales/ live
+        there too."""
+        return self.path.parent if self.found_by == "search" else None
+
+    def check_writable(self, action: str) -> None:
+        """Refuse ``action`` (what a command is about to write) on the shipped glossary."""
+        if self.found_by == "shipped":
+            raise InputError(
+                f"will not {action} with the glossary shipped with vnterms ({self.path}): it is "
+                f"read-only; pass --glossary DIR, set {ENVIRONMENT_VARIABLE}, or run vnterms "
+                f"inside a project whose glossary/ holds a {MARKER} file"
+            )
+
+
+def find_glossary(path: str | Path | None = None, *, start: str | Path | None = None
+                  ) -> GlossaryPlace:  # fmt: skip
+    """Where the glossary is, as git finds its repository: ``path`` when given, else
+    ``$VNTERMS_GLOSSARY``, else the first ``glossary/`` holding a ``.vnterms-glossary`` file in
+    ``start`` (the current directory) or one of its parents, else the shipped copy."""
+    if path is not None:
+        return GlossaryPlace(Path(path), "option")
+    from_environment = os.environ.get(ENVIRONMENT_VARIABLE)
+    if from_environment:
+        return GlossaryPlace(Path(from_environment), "environment")
+    here = Path(start if start is not None else Path.cwd()).absolute()
+    for directory in (here, *here.parents):
+        if (directory / "glossary" / MARKER).is_file():
+            return GlossaryPlace(Path(os.path.relpath(directory / "glossary")), "search")
+    return GlossaryPlace(shipped_glossary_dir(), "shipped")
+
+
+def _packaged(name: str) -> Path:
+    return Path(str(importlib.resources.files("vnterms") / "data" / name))
+
+
+def shipped_glossary_dir() -> Path:
     """The glossary shipped with vnterms: inside the installed package, else in the source tree."""
-    packaged = Path(str(importlib.resources.files("vnterms") / "data" / "glossary"))
-    for candidate in (packaged, _REPO_GLOSSARY):
+    for candidate in (_packaged("glossary"), _SOURCE_TREE / "glossary"):
         if candidate.is_dir():
             return candidate
     raise InputError(
-        f"no glossary found (looked in {packaged} and {_REPO_GLOSSARY}); "
-        "pass a glossary directory explicitly"
+        "no glossary found: pass --glossary DIR or set " + ENVIRONMENT_VARIABLE
     )
+
+
+def default_glossary_dir() -> Path:
+    """The glossary a command reads when it is given none (see ``find_glossary``)."""
+    return find_glossary().path
 
 
 def default_seeds_dir() -> Path:
     """The source articles shipped with vnterms."""
-    packaged = Path(str(importlib.resources.files("vnterms") / "data" / "seeds"))
-    repo = _REPO_GLOSSARY.parent / "seeds"
-    return packaged if packaged.is_dir() else repo
+    packaged = _packaged("seeds")
+    return packaged if packaged.is_dir() else _SOURCE_TREE / "seeds"
 
 
 def read_source(path: str | Path) -> str:
@@ -66,11 +137,32 @@ def read_source(path: str | Path) -> str:
     return _decode(data, str(path))
 
 
+def read_lines(stream: IO[bytes], name: str = "<stdin>") -> Iterator[str]:
+    """The lines of a byte stream (stdin) as they arrive, without line ends; invalid UTF-8 is an
+    ``InputError`` with its line and byte offset, as in a file."""
+    offset = 0
+    for lineno, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(f"invalid UTF-8 at byte {offset + error.start}", name,
+                             lineno) from None  # fmt: skip
+        offset += len(raw)
+        yield line.rstrip("\r\n")
+
+
 def glossary_files(directory: Path) -> list[Path]:
-    """The ``*.terms`` files of a glossary directory, in name order."""
+    """The ``*.terms`` files of a glossary directory, in name order.
+
+    A directory that holds neither such a file nor the marker file is no glossary: an error.
+    """
     if not directory.is_dir():
         raise InputError("not a glossary directory", str(directory))
-    return sorted(directory.glob(f"*{SUFFIX}"))
+    files = sorted(directory.glob(f"*{SUFFIX}"))
+    if not files and not (directory / MARKER).is_file():
+        raise InputError(f"not a glossary directory (no *{SUFFIX} files, no {MARKER})",
+                         str(directory))  # fmt: skip
+    return files
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -94,9 +186,14 @@ def _decode(data: bytes, name: str) -> str:
         raise InputError(f"invalid UTF-8 at byte {error.start}", name, line) from None
 
 
+def _nfc(text: str) -> str:
+    """``text`` in NFC, the one Unicode form vnterms stores and writes."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def read_files(path: str | Path | None = None) -> list[tuple[Path, bytes]]:
     """The bytes of every ``*.terms`` file of a glossary directory (the shipped one by default)."""
-    directory = Path(path) if path is not None else default_glossary_dir()
+    directory = find_glossary(path).path
     return [(file, _read_bytes(file)) for file in glossary_files(directory)]
 
 
@@ -106,7 +203,7 @@ def parse_files(files: Iterable[tuple[Path, bytes]]) -> tuple[list[Concept], dic
     concepts: list[Concept] = []
     headers: dict[str, list[str]] = {}
     for file, data in files:
-        lines = _decode(data, str(file)).splitlines()
+        lines = _nfc(_decode(data, str(file))).splitlines()
         header, records = parse_records(lines, file.name, str(file))
         headers[file.name] = header
         concepts.extend(records)
@@ -260,20 +357,27 @@ def generate_records(concepts: Iterable[Concept], header: Iterable[str] = ()) ->
                 yield from (f"  source: {source}" for source in term.sources)
 
 
-def write_glossary(glossary: Glossary, directory: str | Path, *, default_file: str = "") -> None:
-    """Write every concept back to its file in ``directory``, one atomic write per file.
+def write_glossary(glossary: Glossary, directory: str | Path, *, default_file: str = ""
+                   ) -> list[Path]:  # fmt: skip
+    """Write every concept back to its file in ``directory``: the files whose bytes change, all
+    or none (``fileio.write_files``). Returns the files written.
 
-    Concepts read from no file (new ones) go to ``default_file``.
+    Concepts read from no file (new ones) go to ``default_file``. The copy of the glossary
+    inside the installed package is never written.
     """
-    from vnterms.fileio import atomic_write  # kept off the path of commands that only read
+    from vnterms.fileio import write_files  # kept off the path of commands that only read
 
+    packaged = _packaged("glossary")
+    if packaged.is_dir() and Path(directory).resolve() == packaged.resolve():
+        GlossaryPlace(packaged, "shipped").check_writable("write")
     by_file: dict[str, list[Concept]] = {}
     for concept in glossary:
         name = concept.file or default_file
         if not name:
             raise ValueError(f"concept {concept.id!r} belongs to no file")
         by_file.setdefault(name, []).append(concept)
+    files = {}
     for name, concepts in sorted(by_file.items()):
         lines = list(generate_records(concepts, glossary.headers.get(name, ())))
-        with atomic_write(Path(directory) / name) as handle:
-            handle.write("\n".join(lines) + "\n")
+        files[Path(directory) / name] = ("\n".join(lines) + "\n").encode("utf-8")
+    return write_files(files)
