@@ -82,7 +82,9 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     written is an ``OutputError`` naming ``path``.
     """
     if str(path) == STDOUT:
-        stream = sys.stdout.buffer if "b" in mode else sys.stdout
+        stream: IO[Any] = sys.stdout
+        if "b" in mode:
+            stream = sys.stdout.buffer
         yield stream
         stream.flush()
         return
