@@ -325,13 +325,18 @@ def import_(
         typer.echo(line)
     typer.echo(report.summary() + (" (dry run: nothing written)" if dry_run else ""))
     if report.changed and not dry_run:
-        if yes or (sys.stdin.isatty() and typer.confirm(f"Write these changes to {directory}?")):
+        if yes or (_interactive() and typer.confirm(f"Write these changes to {directory}?")):
             write_glossary(terms, directory)
         else:
             typer.echo("nothing written: pass --yes to write these changes", err=True)
             raise typer.Exit(1)
     if report.conflicts:
         raise typer.Exit(1)
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer a question."""
+    return sys.stdin.isatty()
 
 
 def main() -> None:
