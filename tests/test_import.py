@@ -365,3 +365,65 @@ def test_import_copy_keeps_glossary_equal(small: Path) -> None:
     path = _export_edited(small, "po-vi", "", "")
     merged = copy.deepcopy(glossary)
     assert merge(merged, read_concepts_from(path)).lines() == [] and merged == glossary
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("quote.csv", 'id,lang,text\nx,en,A\nx,en,"A"b\n',
+         "quote.csv:3: malformed CSV: ',' expected after '\"'"),
+        ("header.csv", "id,text\nx,A\n",
+         "header.csv:1: the first row must name the columns id, lang, text"),
+        ("kind.csv", "id,lang,text,kind\nx,en,A,long\n",
+         "kind.csv:2: unknown kind or status 'long', ''"),
+        ("tmx.tmx", "<?xml version='1.0'?><tbx><body/></tbx>",
+         "tmx.tmx: not a TMX file (no <tmx><body>)"),
+        ("tbx.tbx", "<?xml version='1.0'?><martif><text/></martif>",
+         "tbx.tbx: not a TBX file (no <martif><text><body>)"),
+        ("empty.tmx", "", "empty.tmx:1: malformed XML: no element found (column 0)"),
+        ("tag.tbx", "<?xml version='1.0'?>\n<martif>\n<text></martif>",
+         "tag.tbx:3: malformed XML: mismatched tag (column 8)"),
+    ],
+)  # fmt: skip
+def test_malformed_imports_are_one_whole_message(tmp_path: Path, name: str, content: str,
+                                                 expected: str) -> None:  # fmt: skip
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_concepts_from(path)
+    assert str(raised.value) == f"{tmp_path}/{expected}"
+
+
+def test_tmx_of_other_tools_lang_attribute_other_languages_and_missing_props(tmp_path: Path
+                                                                            ) -> None:  # fmt: skip
+    path = tmp_path / "other.tmx"
+    path.write_text('<?xml version="1.0"?>\n<tmx version="1.1"><header/><body>'
+                    '<tu><tuv lang="EN-GB"><seg>Security Council</seg></tuv>'
+                    '<tuv lang="fr"><seg>Conseil de sécurité</seg></tuv>'
+                    '<tuv lang="vi"/><tuv xml:lang="vi-VN"><seg>Hội đồng <ph>x</ph>Bảo an</seg>'
+                    '</tuv></tu></body></tmx>', encoding="utf-8")  # fmt: skip
+    assert _records(read_concepts_from(path)) == [
+        ("", "", "", [("en", "Security Council", "", ""),
+                      ("vi", "Hội đồng xBảo an", "", "preferred")])]  # fmt: skip
+
+
+def test_tbx_of_other_tools_ntig_notes_and_missing_notes(tmp_path: Path) -> None:
+    path = tmp_path / "other.tbx"
+    path.write_text('<?xml version="1.0"?>\n<martif type="TBX"><text><body>'
+                    '<termEntry><langSet xml:lang="EN"><ntig><termGrp><term>WHO</term>'
+                    '</termGrp></ntig></langSet><langSet><tig><term>x</term></tig></langSet>'
+                    '<langSet xml:lang="vi"><tig><term>TCYTTG</term><note>ít dùng</note>'
+                    '</tig></langSet></termEntry></body></text></martif>',
+                    encoding="utf-8")  # fmt: skip
+    [concept] = read_concepts_from(path)
+    terms = [("en", "WHO", "", ""), ("vi", "TCYTTG", "", "")]
+    assert _records([concept]) == [("imported-1", "", None, terms)]
+    assert [t.note for t in concept.terms] == [None, "ít dùng"]
+
+
+def test_csv_columns_in_any_order_and_without_concept_status(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("text,lang,id,category\nWHO,en,who,specialized-agency\n", encoding="utf-8")
+    assert _records(read_concepts_from(path)) == [
+        ("who", "specialized-agency", "", [("en", "WHO", "", "")])]
+    assert b"\r" not in render("csv", _glossary())
