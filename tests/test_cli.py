@@ -112,7 +112,7 @@ def test_import_dry_run_changes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "added: [who] vi: 'WHO' (abbreviation, admitted)" in result.stdout
     assert (tmp_path / "g" / "bodies.terms").read_bytes() == before
-    result = runner.invoke(app, ["import", str(exported), "-g", str(tmp_path / "g")])
+    result = runner.invoke(app, ["import", str(exported), "--yes", "-g", str(tmp_path / "g")])
     assert "vi: WHO | abbreviation | admitted" in (tmp_path / "g" / "bodies.terms").read_text()
 
 

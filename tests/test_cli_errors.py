@@ -87,6 +87,8 @@ def test_every_command_reports_an_unwritable_output_in_one_line(
     # The glossary directory cannot take a new file (as on a read-only mount, which root's
     # chmod cannot make): every command that writes there meets this.
     monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with (places["good"] / "bodies.terms").open("a") as handle:
+        handle.write("\n")  # out of canonical layout: lint --fix has something to write
     bodies = (places["good"] / "bodies.terms").read_bytes()
     for argv in _unwritable_outputs(places):
         result = runner.invoke(app, argv)

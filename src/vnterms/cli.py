@@ -377,32 +377,59 @@ def export(
         handle.write(data)
 
 
+class SideOption(str, Enum):
+    theirs = "theirs"
+    ours = "ours"
+
+
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="A PO, TMX, TBX or CSV file exported by vnterms.")],
     glossary: GlossaryOption = None,
     dry_run: Annotated[bool, typer.Option(help="Only show what would change.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking.")] = False,
+    allow_dirty: Annotated[
+        bool, typer.Option(help="Write even if the glossary has uncommitted git changes.")
+    ] = False,
+    accept: Annotated[
+        SideOption | None,
+        typer.Option(help="Settle conflicts: theirs (the file's term) or ours (the glossary's)."),
+    ] = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Merge what a translator changed in an exported file back into the glossary."""
+    """Merge what a translator changed in an exported file back into the glossary.
+
+    Prints the plan, then writes after --yes or a yes at the prompt. Exit 1 when a conflict is
+    left open or the changes were not written; 2 on bad input or uncommitted glossary changes.
+    """
     from vnterms.formats import read_concepts_from
-    from vnterms.merge import merge
+    from vnterms.merge import merge, require_committed
     from vnterms.store import read_glossary, write_glossary
 
     place = _glossary(glossary, verbose)
+    directory = place.path
     if not dry_run:
         place.check_writable("import into it")
-    terms = read_glossary(place.path)
-    report = merge(terms, read_concepts_from(file))
-    for label, lines in (("added", report.additions), ("changed", report.changes),
-                         ("CONFLICT", report.conflicts)):  # fmt: skip
-        for line in lines:
-            typer.echo(f"{label}: {line}")
-    summary = (f"{len(report.additions)} additions, {len(report.changes)} changes, "
-               f"{len(report.conflicts)} conflicts")  # fmt: skip
-    typer.echo(summary + (" (dry run: nothing written)" if dry_run else ""))
+        if not allow_dirty:
+            require_committed(directory)
+    terms = read_glossary(directory)
+    report = merge(terms, read_concepts_from(file), accept=accept.value if accept else None)
+    for line in report.lines():
+        typer.echo(line)
+    typer.echo(report.summary() + (" (dry run: nothing written)" if dry_run else ""))
     if report.changed and not dry_run:
-        write_glossary(terms, place.path)
+        if yes or (_interactive() and typer.confirm(f"Write these changes to {directory}?")):
+            write_glossary(terms, directory)
+        else:
+            typer.echo("nothing written: pass --yes to write these changes", err=True)
+            raise typer.Exit(1)
+    if report.conflicts:
+        raise typer.Exit(1)
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer a question."""
+    return sys.stdin.isatty()
 
 
 def main() -> None:

@@ -98,11 +98,7 @@ def read_concepts_from(path: Path) -> list[Concept]:
         raise InputError(f"cannot read: {error.strerror}", str(path)) from None
     with handle:
         if suffix == ".po":
-            return po.from_catalog(po.read_po(handle, filename=str(path)))
+            return po.from_catalog(po.read_po(handle, filename=str(path)), filename=str(path))
         if suffix == ".tbx":
             return tbx.read_tbx(handle, filename=str(path))
-        concepts: dict[str, Concept] = {}
-        for concept_id, term in tmx.read_tmx(handle, filename=str(path)):
-            key = concept_id or ""
-            concepts.setdefault(key, Concept(key, "", status="")).terms.append(term)
-        return list(concepts.values())
+        return tmx.read_tmx(handle, filename=str(path))

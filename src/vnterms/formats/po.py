@@ -17,12 +17,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError
-from babel.messages.pofile import read_po as babel_read_po
+from babel.messages.pofile import PoFileError, PoFileParser
 from babel.messages.pofile import write_po as babel_write_po
 
 from vnterms.errors import InputError
-from vnterms.model import Concept, Glossary, Occurrence, Term
+from vnterms.model import LANGUAGES, Concept, Glossary, Occurrence, Term
 
 __all__ = [
     "FIXED_DATE",
@@ -151,14 +150,37 @@ def write_po(fileobj: IO[bytes], catalog: Catalog) -> None:
 write_pot = write_po
 
 
+class _StrictParser(PoFileParser):
+    """babel's parser, also refusing what msgfmt refuses and babel lets pass: a ``msgstr``
+    that follows no ``msgid`` or repeats one, and a message defined twice."""
+
+    def _process_keyword_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
+        keyword = line.partition(" ")[0]
+        if keyword == "msgstr" and (not self.messages or self.translations):
+            self._invalid_pofile(line, lineno, "msgstr without a msgid before it")
+        super()._process_keyword_line(lineno, line, obsolete)
+
+    def _add_message(self) -> None:
+        msgid = self.messages[0].denormalize()
+        context = self.context.denormalize() if self.context else None
+        first = None if self.obsolete else self.catalog.get(msgid, context)
+        if first is not None:
+            self._invalid_pofile("", self.offset, f"msgid {msgid!r} defined twice "
+                                                  f"(first at line {first.lineno})")  # fmt: skip
+        super()._add_message()
+
+
 def read_po(fileobj: IO[bytes], *, filename: str = "<po>") -> Catalog:
     """Read a PO file strictly: a syntax error is an ``InputError`` with file and line."""
+    catalog = Catalog()
     try:
-        return babel_read_po(fileobj, abort_invalid=True)
+        _StrictParser(catalog, abort_invalid=True).parse(fileobj)
     except PoFileError as error:
-        raise InputError(str(error).split(" on ")[0], filename, error.lineno + 1) from None
+        message = str(error).removesuffix(f" on {error.lineno}")
+        raise InputError(message, filename, error.lineno + 1) from None
     except UnicodeDecodeError as error:
         raise InputError(f"invalid UTF-8 at byte {error.start}", filename) from None
+    return catalog
 
 
 def write_mo(fileobj: IO[bytes], catalog: Catalog) -> None:
@@ -199,20 +221,26 @@ def _mo_key(message: Message) -> bytes:
     return key.encode("utf-8")
 
 
-def from_catalog(catalog: Catalog) -> list[Concept]:
-    """The concepts a PO catalog speaks of: its msgids, and its msgstrs (fuzzy ones as drafts)."""
-    target = str(catalog.locale or "vi")[:2]
-    source = _other(target)
+def from_catalog(catalog: Catalog, *, filename: str = "<po>") -> list[Concept]:
+    """The concepts a PO catalog speaks of: its msgids in the source language, its msgstrs (fuzzy
+    ones as drafts, the others as the preferred terms they were exported as) in the language of
+    its ``Language`` header."""
+    language = str(catalog.locale or "")
+    target = language[:2]
+    if target not in LANGUAGES:
+        raise InputError(f"Language {language!r}: vnterms imports catalogs in en or vi" if language
+                         else "no Language header: which language are the msgstrs in?",
+                         filename)  # fmt: skip
     concepts: dict[str, Concept] = {}
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
             continue
-        concept_id: str = message.context or next(
-            (c[len(_ID_COMMENT) :] for c in message.auto_comments if c.startswith(_ID_COMMENT)),
-            "",
-        )
-        concept = concepts.setdefault(concept_id, Concept(concept_id, "", status=""))
-        concept.terms.append(Term(message.id, source, "", ""))
+        comments = {key: value for key, _, value in
+                    (comment.partition(": ") for comment in message.auto_comments)}
+        concept_id = message.context or comments.get("id", "")
+        concept = concepts.setdefault(concept_id or f"#{message.id}",
+                                      Concept(concept_id, comments.get("category", ""), status=""))
+        concept.terms.append(Term(message.id, _other(target), "", ""))
         if message.string:
             status = "draft" if message.fuzzy else "preferred"
             concept.terms.append(Term(str(message.string), target, "", status))

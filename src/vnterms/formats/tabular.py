@@ -27,10 +27,11 @@ def write_csv(fileobj: IO[str], glossary: Glossary) -> None:
 
 def read_csv(fileobj: IO[str], *, filename: str = "<csv>") -> list[Concept]:
     """The concepts of a CSV file written by ``write_csv`` (columns may come in any order)."""
+    reader = csv.reader(fileobj, strict=True)
     try:
-        rows = list(csv.reader(fileobj, strict=True))
+        rows = list(reader)
     except csv.Error as error:
-        raise InputError(f"malformed CSV: {error}", filename) from None
+        raise InputError(f"malformed CSV: {error}", filename, reader.line_num) from None
     if not rows or not {"id", "lang", "text"} <= set(rows[0]):
         raise InputError("the first row must name the columns id, lang, text", filename, 1)
     header = rows[0]

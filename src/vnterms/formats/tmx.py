@@ -58,20 +58,31 @@ def _unit(concept: Concept, n: int, term: Term, target: Term) -> ElementTree.Ele
     return unit
 
 
-def read_tmx(fileobj: IO[bytes], *, filename: str = "<tmx>") -> list[tuple[str | None, Term]]:
-    """The terms of a TMX file, each with the concept id it names (``x-concept``), if any."""
+def read_tmx(fileobj: IO[bytes], *, filename: str = "<tmx>") -> list[Concept]:
+    """The concepts of a TMX file, grouped by the concept id each unit names (``x-concept``).
+
+    The Vietnamese of a unit is the preferred term it was exported as, unless the unit is a
+    draft (``x-status``); the English keeps the glossary's status. Units without a concept id
+    stand alone, to be matched by their English term.
+    """
     root = parse_xml(fileobj, filename)
     if root.tag != "tmx" or root.find("body") is None:
         raise InputError("not a TMX file (no <tmx><body>)", filename)
-    terms: list[tuple[str | None, Term]] = []
-    for unit in root.iter("tu"):
+    concepts: dict[str, Concept] = {}
+    for number, unit in enumerate(root.iter("tu")):
         props = {prop.get("type"): (prop.text or "") for prop in unit.findall("prop")}
-        status = "draft" if props.get("x-status") == "draft" else ""
+        draft = props.get("x-status") == "draft"
+        concept_id = props.get("x-concept", "")
+        concept = concepts.setdefault(concept_id or f"#{number}",
+                                      Concept(concept_id, props.get("x-category", ""), status=""))
         for variant in unit.findall("tuv"):
             lang = (variant.get(XML_LANG) or variant.get("lang") or "").lower()[:2]
             segment = variant.find("seg")
             if lang in ("en", "vi") and segment is not None:
                 text = "".join(segment.itertext())
-                kind = props.get("x-kind", "") if lang == "en" else ""
-                terms.append((props.get("x-concept"), Term(text, lang, kind, status)))
-    return terms
+                if lang == "en":
+                    term = Term(text, lang, props.get("x-kind", ""), "draft" if draft else "")
+                else:
+                    term = Term(text, lang, "", "draft" if draft else "preferred")
+                concept.terms.append(term)
+    return list(concepts.values())
