@@ -81,3 +81,18 @@ def test_extraction_reads_decomposed_text() -> None:
     assert result.exit_code == 0
     ids = [line.split("\t")[1] for line in result.stdout.splitlines()[1:]]
     assert ids == ["ha-noi", "security-council"]
+
+
+@pytest.mark.parametrize("format_", ["csv", "tbx", "tmx", "po"])
+def test_a_decomposed_export_imports_as_no_change(tmp_path: Path, format_: str) -> None:
+    glossary = tmp_path / "g"
+    shutil.copytree(ROOT / "tests/data/glossary-small", glossary)
+    exported = tmp_path / f"export.{format_}"
+    assert runner.invoke(app, ["export", format_, "-o", str(exported), "-g", str(glossary)]
+                         ).exit_code == 0  # fmt: skip
+    text = exported.read_text(encoding="utf-8")
+    exported.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert "Hội đồng" not in exported.read_text(encoding="utf-8")  # really decomposed
+    result = runner.invoke(app, ["import", str(exported), "-g", str(glossary), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "nothing to change\n"

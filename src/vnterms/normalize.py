@@ -20,6 +20,7 @@ __all__ = [
     "fold",
     "has_diacritics",
     "is_syllable",
+    "nfc",
     "visible",
 ]
 
@@ -241,6 +242,15 @@ def canonical(text: str, *, style: Style = "old") -> str:
         return " ".join(text.split())
     text = unicodedata.normalize("NFC", _FORMAT_CHARS.sub("", text))
     return cache.of(text.split())
+
+
+def nfc(text: str) -> str:
+    """``text`` in NFC, the one Unicode form vnterms stores and writes.
+
+    >>> nfc("Vie\u0323\u0302t Nam") == "Việt Nam"
+    True
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def visible(text: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import IO
 
 from vnterms.errors import InputError
 from vnterms.model import KINDS, LANGUAGES, STATUSES, Concept, Glossary, Term
+from vnterms.normalize import nfc
 
 __all__ = [
     "ENVIRONMENT_VARIABLE",
@@ -186,11 +186,6 @@ def _decode(data: bytes, name: str) -> str:
         raise InputError(f"invalid UTF-8 at byte {error.start}", name, line) from None
 
 
-def _nfc(text: str) -> str:
-    """``text`` in NFC, the one Unicode form vnterms stores and writes."""
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-
-
 def read_files(path: str | Path | None = None) -> list[tuple[Path, bytes]]:
     """The bytes of every ``*.terms`` file of a glossary directory (the shipped one by default)."""
     directory = find_glossary(path).path
@@ -203,7 +198,7 @@ def parse_files(files: Iterable[tuple[Path, bytes]]) -> tuple[list[Concept], dic
     concepts: list[Concept] = []
     headers: dict[str, list[str]] = {}
     for file, data in files:
-        lines = _nfc(_decode(data, str(file))).splitlines()
+        lines = nfc(_decode(data, str(file))).splitlines()
         header, records = parse_records(lines, file.name, str(file))
         headers[file.name] = header
         concepts.extend(records)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from vnterms.errors import InputError
 from vnterms.model import Concept, Glossary, Occurrence
+from vnterms.normalize import nfc
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
@@ -81,7 +82,17 @@ def render(
 
 
 def read_concepts_from(path: Path) -> list[Concept]:
-    """The concepts of an exported file (PO, TMX, TBX or CSV), as partial records to merge."""
+    """The concepts of an exported file (PO, TMX, TBX or CSV), as partial records to merge,
+    their texts in NFC whatever form the file was saved in."""
+    concepts = _read_concepts(path)
+    for concept in concepts:
+        for term in concept.terms:
+            term.text = nfc(term.text)
+            term.note = nfc(term.note) if term.note is not None else None
+    return concepts
+
+
+def _read_concepts(path: Path) -> list[Concept]:
     from vnterms.formats import po, tabular, tbx, tmx
 
     suffix = path.suffix.lower()
