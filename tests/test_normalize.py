@@ -146,6 +146,30 @@ def test_compact_joins_spacing_variants(left: str, right: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ASCII input takes a fast path: every run of spaces and punctuation still goes
+        ("Ha Noi", "hanoi"),
+        ("Ha  Noi", "hanoi"),
+        ("  Viet\tNam \n", "vietnam"),
+        ("UN-Women", "unwomen"),
+        ("U.N.  Security   Council", "unsecuritycouncil"),
+        ("SDG 16", "sdg16"),
+        ("(NPT)", "npt"),
+        ("", ""),
+        ("   ", ""),
+        # other text: diacritics go, and so do Unicode spaces and format characters
+        ("Hà  Nội", "hanoi"),
+        ("Việt\u00a0Nam\u200b", "vietnam"),
+        ("Đà–Nẵng", "danang"),
+        ("Straße 7", "strasse7"),
+    ],
+)
+def test_compact_drops_every_space_and_separator(text: str, expected: str) -> None:
+    assert compact(text) == expected
+
+
+@pytest.mark.parametrize(
     ("left", "right", "same"),
     [
         ("Hoà bình", "HÒA BÌNH", True),
