@@ -4,7 +4,7 @@ from unicodedata import normalize
 
 import pytest
 
-from vnterms import Glossary, TermNotFound, canonical
+from vnterms import Concept, Glossary, Term, TermNotFound, canonical
 
 FINDS = [
     # English: exact, case, "the", "UN" / "United Nations" present or absent
@@ -158,11 +158,36 @@ def test_search_is_deterministic_and_limited(glossary: Glossary) -> None:
     )
 
 
-def test_lang_restricts_matched_terms(glossary: Glossary) -> None:
-    assert glossary.search("Liên hợp quốc", lang="en") == [] or all(
-        m.term.lang == "en" for m in glossary.search("Liên hợp quốc", lang="en")
+def test_ties_go_to_preferred_terms_then_to_concept_ids() -> None:
+    """Five concepts named "Mercury", given out of id order: equal scores rank by the matched
+    term's status (preferred, admitted, draft, deprecated), then by concept id."""
+    statuses = {"e-moon": "deprecated", "d-car": "draft", "c-god": "admitted",
+                "b-planet": "preferred", "a-element": "admitted"}  # fmt: skip
+    glossary = Glossary(
+        Concept(cid, "document", [Term("Mercury", "en", "full", status)])
+        for cid, status in statuses.items()
     )
-    assert all(m.term.lang == "vi" for m in glossary.search("Security Council", lang="vi"))
+    # a prefix scores 60 + 10 × 4/7 of the letters: 66; a typo 60 × the similarity, 2 × 6
+    # letters in common / 14 letters: 51
+    for query, score in (("Mercury", 100), ("MERCURY", 97), ("Merc", 66), ("mercuri", 51)):
+        assert [(m.concept.id, m.score) for m in glossary.search(query)] == [
+            ("b-planet", score), ("a-element", score), ("c-god", score), ("d-car", score),
+            ("e-moon", score),
+        ], query  # fmt: skip
+    assert glossary.lookup("mercury").id == "b-planet"
+    assert [m.concept.id for m in glossary.search("Mercury", limit=2)] == ["b-planet", "a-element"]
+
+
+def test_lang_restricts_matched_terms(glossary: Glossary) -> None:
+    def best(query: str, lang: str) -> tuple[str, int, str, str]:
+        match = glossary.search(query, lang=lang)[0]
+        return match.concept.id, match.score, match.term.text, match.rule
+
+    assert best("ha noi", "en") == ("ha-noi", 97, "Ha Noi", "case-and-style")
+    assert best("ha noi", "vi") == ("ha-noi", 94, "Hà Nội", "without-diacritics")
+    assert best("UNICEF", "vi") == ("unicef", 100, "UNICEF", "exact")
+    assert glossary.search("Liên hợp quốc", lang="en") == []
+    assert glossary.search("Security Council", lang="vi") == []
 
 
 def test_get_never_raises_and_takes_ids(glossary: Glossary) -> None:
@@ -173,7 +198,8 @@ def test_get_never_raises_and_takes_ids(glossary: Glossary) -> None:
 @pytest.mark.parametrize(("query", "expected"), [*FINDS, *((q, None) for q in FINDS_NOTHING)])
 def test_get_is_the_best_match_of_search(glossary: Glossary, query: str, expected: str) -> None:
     matches = glossary.search(query, limit=1)
-    assert glossary.get(query) is (matches[0].concept if matches else None)
+    assert [match.concept.id for match in matches] == ([expected] if expected else [])
+    assert glossary.get(query) is (glossary[expected] if expected else None)
 
 
 def test_every_term_is_found_in_any_case_and_tone_style(glossary: Glossary) -> None:
