@@ -1,10 +1,12 @@
 """Lookup on the shipped glossary: a table of queries as people type them."""
 
+import gc
 from unicodedata import normalize
 
 import pytest
 
 from vnterms import Concept, Glossary, Term, TermNotFound, canonical
+from vnterms.lookup import Index, describe, strip_optional, term_keys
 
 FINDS = [
     # English: exact, case, "the", "UN" / "United Nations" present or absent
@@ -226,3 +228,120 @@ def test_a_query_in_the_other_tone_style_reaches_the_later_rules_too(glossary: G
     for query in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"):
         ids = [m.concept.id for m in glossary.search(query, limit=5)]
         assert ids[0] == "viet-nam" and "state-president" in ids, query
+
+
+def _glossary(*names: str) -> Glossary:
+    """Concepts "a", "b", … each with one preferred English term."""
+    return Glossary(
+        Concept(chr(ord("a") + n), "document", [Term(name, "en", "full", "preferred")])
+        for n, name in enumerate(names)
+    )
+
+
+def test_a_typo_query_needs_every_word_in_the_term() -> None:
+    """ "betta" is one letter from "beta": "Alpha Gamma Beta" is found (60 × 32/33 similar: 58);
+    "Alpha Gamma Bet" is as similar, but has no word near "betta"."""
+    glossary = _glossary("Alpha Gamma Beta", "Alpha Gamma Bet", "Beta Delta", "Alpha Epsilon")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("Alpha Gamma Betta")] == [
+        ("a", 58, "fuzzy")
+    ]
+
+
+def test_all_words_scores_by_the_share_of_the_term_covered() -> None:
+    """70 + 10 × the query's content words over the term's: 2 of 2, 2 of 3, 2 of 4."""
+    glossary = _glossary("Law of the Sea", "Sea Law Tribunal", "Tribunal for Sea Law Cases")
+    found = [(m.concept.id, m.score, m.rule) for m in glossary.search("sea law")]
+    assert found == [("a", 80, "all-words"), ("b", 77, "all-words"), ("c", 75, "all-words")]
+
+
+def test_prefix_scores_by_the_share_of_the_term_typed() -> None:
+    """60 + 10 × typed letters over the term's letters: 4 of 7, 4 of 9; two letters are too few."""
+    glossary = _glossary("Nairobi", "Naypyidaw", "Hanoi")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("nair")] == [
+        ("a", 66, "prefix")
+    ]
+    assert [(m.concept.id, m.score) for m in glossary.search("NA")] == []
+    assert [(m.concept.id, m.score) for m in glossary.search("nay")] == [("b", 63)]
+
+
+def test_spacing_and_the_un_are_ignored_in_that_order() -> None:
+    glossary = _glossary("Ha Noi", "UN Women")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("HANOI")] == [
+        ("a", 92, "spacing")
+    ]
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("the Women")] == [
+        ("b", 88, "without-un-or-the")
+    ]
+
+
+def test_a_common_word_acronym_is_found_in_its_own_case_only() -> None:
+    glossary = Glossary([Concept("who", "organization", [Term("WHO", "en", "abbreviation")])])
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("WHO")] == [
+        ("who", 100, "exact")
+    ]
+    assert glossary.search("who") == [] and glossary.search("Who") == []
+
+
+def test_an_abbreviation_in_another_case_is_matched_as_an_abbreviation(glossary: Glossary):
+    found = [(m.concept.id, m.score, m.rule) for m in glossary.search("unsc")]
+    # two concepts share "UNSC"; both admitted, so the tie goes to the first id
+    assert found == [("security-council", 96, "abbreviation"),
+                     ("statistical-commission", 96, "abbreviation")]  # fmt: skip
+
+
+def test_queries_are_trimmed_and_limits_respected(glossary: Glossary) -> None:
+    [match] = glossary.search("  Security\tCouncil\n", limit=1)
+    assert (match.concept.id, match.score, match.rule) == ("security-council", 100, "exact")
+    assert glossary.search("Security Council", limit=0) == []
+    assert len(glossary.search("Convention", limit=2)) == 2
+
+
+def test_an_index_can_be_made_from_stored_tables() -> None:
+    glossary = _glossary("Ha Noi", "Nairobi")
+    rebuilt = Index(glossary, tables=dict(glossary.index.tables))
+    assert [(m.concept.id, m.score, m.rule) for m in rebuilt.search("hanoi")] == [
+        ("a", 92, "spacing")
+    ]
+    assert rebuilt.first("Nairobi") is glossary["b"] and rebuilt.first("Lima") is None
+
+
+def test_building_an_index_restores_the_garbage_collector() -> None:
+    assert gc.isenabled()
+    Index(_glossary("Ha Noi"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Index(_glossary("Ha Noi"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_term_keys_and_strip_optional() -> None:
+    assert term_keys("Hà Nội") == ("ha noi", "hà nội", "ha noi")
+    assert term_keys("the UN Security Council") == (
+        "the un security council", "the un security council", "security council")  # fmt: skip
+    assert strip_optional("united nations convention on the law of the sea") == (
+        "convention on law of sea"
+    )
+    assert strip_optional("lien hop quoc") == ""
+
+
+def test_describe_gives_the_concept_and_the_match() -> None:
+    concept = Concept(
+        "x", "treaty",
+        [Term("Treaty X", "en", "full", "preferred"), Term("TX", "en", "abbreviation"),
+         Term("Hiệp ước X", "vi", "full", "deprecated"), Term("HƯX", "vi", "abbreviation")],
+        status="draft", parent="p", definition="A treaty.", note="A note.",
+    )  # fmt: skip
+    [match] = Glossary([concept]).search("tx")
+    assert describe(match) == {
+        "id": "x", "en": "Treaty X", "vi": "HƯX", "category": "treaty", "status": "draft",
+        "score": 96, "matched": "TX", "rule": "abbreviation", "definition": "A treaty.",
+        "note": "A note.", "parent": "p",
+        "en_terms": [{"text": "Treaty X", "kind": "full", "status": "preferred"},
+                     {"text": "TX", "kind": "abbreviation", "status": "admitted"}],
+        "vi_terms": [{"text": "Hiệp ước X", "kind": "full", "status": "deprecated"},
+                     {"text": "HƯX", "kind": "abbreviation", "status": "admitted"}],
+    }  # fmt: skip
+    assert describe(Glossary.load().search("Paris Agreement")[0])["status"] == "approved"
