@@ -41,6 +41,7 @@ def test_the_target_is_unchanged_until_the_write_ends(tmp_path: Path) -> None:
         handle.flush()
         assert target.read_bytes() == b"old\n"
         [temporary] = set(os.listdir(tmp_path)) - {"out.txt"}  # beside it, for os.replace
+        assert temporary.startswith(".")  # hidden from a listing of the directory
     assert target.read_bytes() == b"new\n"
     assert not (tmp_path / temporary).exists()
 

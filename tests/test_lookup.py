@@ -345,3 +345,30 @@ def test_describe_gives_the_concept_and_the_match() -> None:
                      {"text": "HƯX", "kind": "abbreviation", "status": "admitted"}],
     }  # fmt: skip
     assert describe(Glossary.load().search("Paris Agreement")[0])["status"] == "approved"
+
+
+def test_a_typo_query_without_a_number_ignores_the_number_of_a_term() -> None:
+    """ "conferense desertification" against "conference desertification" (the 7 left out):
+    25 letters in common, 60 × 2 × 25/52: 58."""
+    glossary = _glossary("Conference on Desertification 7")
+    assert [
+        (m.concept.id, m.score, m.rule) for m in glossary.search("Conferense on Desertification")
+    ] == [("a", 58, "fuzzy")]
+
+
+def test_a_repeated_word_covers_a_one_word_term() -> None:
+    assert [(m.concept.id, m.score, m.rule) for m in _glossary("Sea").search("sea sea")] == [
+        ("a", 80, "all-words")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Security-Council", "security-council"),
+        ("Tòa-án Công lý Quốc tế", "international-court-of-justice"),
+    ],
+)
+def test_punctuation_in_a_query_still_matches_case_and_style(glossary: Glossary, query, expected):
+    [match] = glossary.search(query, limit=1)
+    assert (match.concept.id, match.score, match.rule) == (expected, 97, "case-and-style")

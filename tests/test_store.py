@@ -117,6 +117,8 @@ def test_unknown_term_status_names_file_and_line(tmp_path: Path) -> None:
         ("[x]\ncategory: place\ncategory: post", 3, "field 'category' given twice"),
         ("[x]\ncategory: place\nstatus: approved", 3,
          "a concept's status is 'draft' or absent, not 'approved'"),
+        ("[x]\ncategory: place\nen: X | fullname | preferred", 3,
+         "unknown term kind 'fullname' (use full, short, abbreviation, variant)"),
         ("[x]\ncategory: place\nen: X | full", 3,
          "expected 'en: TEXT | KIND | STATUS', got 'X | full'"),
         ("# header\n\n[x]\nen: X | full | preferred", 3, "record [x] has no category"),
