@@ -372,3 +372,21 @@ def test_a_repeated_word_covers_a_one_word_term() -> None:
 def test_punctuation_in_a_query_still_matches_case_and_style(glossary: Glossary, query, expected):
     [match] = glossary.search(query, limit=1)
     assert (match.concept.id, match.score, match.rule) == (expected, 97, "case-and-style")
+
+
+def test_a_term_whose_marks_differ_does_not_hide_the_next_one() -> None:
+    """ "LHQ" and "Liên hợp quốc" are optional: both terms reduce to "ha noi", only the second
+    has the query's marks."""
+    glossary = _glossary("Hạ Nội Liên hợp quốc", "Hà Nội Liên hợp quốc")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("Hà Nội LHQ")] == [
+        ("b", 88, "without-un-or-the")
+    ]
+
+
+def test_a_prefix_of_many_terms_gives_the_first_fifty() -> None:
+    """In folded order "alpha 0", "alpha 1", "alpha 10" … "alpha 53": the one-digit terms in it
+    score 60 + 10 × 4/7 (66), the others 60 + 10 × 4/8 (65)."""
+    glossary = _glossary(*(f"Alpha {n}" for n in range(60)))
+    found = glossary.search("alph", limit=100)
+    assert len(found) == 50
+    assert [m.term.text for m in found if m.score == 66] == [f"Alpha {n}" for n in range(6)]
