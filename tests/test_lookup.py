@@ -1,10 +1,12 @@
 """Lookup on the shipped glossary: a table of queries as people type them."""
 
+import gc
 from unicodedata import normalize
 
 import pytest
 
-from vnterms import Glossary, TermNotFound, canonical
+from vnterms import Concept, Glossary, Term, TermNotFound, canonical
+from vnterms.lookup import Index, describe, strip_optional, term_keys
 
 FINDS = [
     # English: exact, case, "the", "UN" / "United Nations" present or absent
@@ -168,11 +170,36 @@ def test_search_is_deterministic_and_limited(glossary: Glossary) -> None:
     )
 
 
-def test_lang_restricts_matched_terms(glossary: Glossary) -> None:
-    assert glossary.search("Liên hợp quốc", lang="en") == [] or all(
-        m.term.lang == "en" for m in glossary.search("Liên hợp quốc", lang="en")
+def test_ties_go_to_preferred_terms_then_to_concept_ids() -> None:
+    """Five concepts named "Mercury", given out of id order: equal scores rank by the matched
+    term's status (preferred, admitted, draft, deprecated), then by concept id."""
+    statuses = {"e-moon": "deprecated", "d-car": "draft", "c-god": "admitted",
+                "b-planet": "preferred", "a-element": "admitted"}  # fmt: skip
+    glossary = Glossary(
+        Concept(cid, "document", [Term("Mercury", "en", "full", status)])
+        for cid, status in statuses.items()
     )
-    assert all(m.term.lang == "vi" for m in glossary.search("Security Council", lang="vi"))
+    # a prefix scores 60 + 10 × 4/7 of the letters: 66; a typo 60 × the similarity, 2 × 6
+    # letters in common / 14 letters: 51
+    for query, score in (("Mercury", 100), ("MERCURY", 97), ("Merc", 66), ("mercuri", 51)):
+        assert [(m.concept.id, m.score) for m in glossary.search(query)] == [
+            ("b-planet", score), ("a-element", score), ("c-god", score), ("d-car", score),
+            ("e-moon", score),
+        ], query  # fmt: skip
+    assert glossary.lookup("mercury").id == "b-planet"
+    assert [m.concept.id for m in glossary.search("Mercury", limit=2)] == ["b-planet", "a-element"]
+
+
+def test_lang_restricts_matched_terms(glossary: Glossary) -> None:
+    def best(query: str, lang: str) -> tuple[str, int, str, str]:
+        match = glossary.search(query, lang=lang)[0]
+        return match.concept.id, match.score, match.term.text, match.rule
+
+    assert best("ha noi", "en") == ("ha-noi", 97, "Ha Noi", "case-and-style")
+    assert best("ha noi", "vi") == ("ha-noi", 94, "Hà Nội", "without-diacritics")
+    assert best("UNICEF", "vi") == ("unicef", 100, "UNICEF", "exact")
+    assert glossary.search("Liên hợp quốc", lang="en") == []
+    assert glossary.search("Security Council", lang="vi") == []
 
 
 def test_get_never_raises_and_takes_ids(glossary: Glossary) -> None:
@@ -183,7 +210,8 @@ def test_get_never_raises_and_takes_ids(glossary: Glossary) -> None:
 @pytest.mark.parametrize(("query", "expected"), [*FINDS, *((q, None) for q in FINDS_NOTHING)])
 def test_get_is_the_best_match_of_search(glossary: Glossary, query: str, expected: str) -> None:
     matches = glossary.search(query, limit=1)
-    assert glossary.get(query) is (matches[0].concept if matches else None)
+    assert [match.concept.id for match in matches] == ([expected] if expected else [])
+    assert glossary.get(query) is (glossary[expected] if expected else None)
 
 
 def test_every_term_is_found_in_any_case_and_tone_style(glossary: Glossary) -> None:
@@ -210,3 +238,165 @@ def test_a_query_in_the_other_tone_style_reaches_the_later_rules_too(glossary: G
     for query in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"):
         ids = [m.concept.id for m in glossary.search(query, limit=5)]
         assert ids[0] == "viet-nam" and "state-president" in ids, query
+
+
+def _glossary(*names: str) -> Glossary:
+    """Concepts "a", "b", … each with one preferred English term."""
+    return Glossary(
+        Concept(chr(ord("a") + n), "document", [Term(name, "en", "full", "preferred")])
+        for n, name in enumerate(names)
+    )
+
+
+def test_a_typo_query_needs_every_word_in_the_term() -> None:
+    """ "betta" is one letter from "beta": "Alpha Gamma Beta" is found (60 × 32/33 similar: 58);
+    "Alpha Gamma Bet" is as similar, but has no word near "betta"."""
+    glossary = _glossary("Alpha Gamma Beta", "Alpha Gamma Bet", "Beta Delta", "Alpha Epsilon")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("Alpha Gamma Betta")] == [
+        ("a", 58, "fuzzy")
+    ]
+
+
+def test_all_words_scores_by_the_share_of_the_term_covered() -> None:
+    """70 + 10 × the query's content words over the term's: 2 of 2, 2 of 3, 2 of 4."""
+    glossary = _glossary("Law of the Sea", "Sea Law Tribunal", "Tribunal for Sea Law Cases")
+    found = [(m.concept.id, m.score, m.rule) for m in glossary.search("sea law")]
+    assert found == [("a", 80, "all-words"), ("b", 77, "all-words"), ("c", 75, "all-words")]
+
+
+def test_prefix_scores_by_the_share_of_the_term_typed() -> None:
+    """60 + 10 × typed letters over the term's letters: 4 of 7, 4 of 9; two letters are too few."""
+    glossary = _glossary("Nairobi", "Naypyidaw", "Hanoi")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("nair")] == [
+        ("a", 66, "prefix")
+    ]
+    assert [(m.concept.id, m.score) for m in glossary.search("NA")] == []
+    assert [(m.concept.id, m.score) for m in glossary.search("nay")] == [("b", 63)]
+
+
+def test_spacing_and_the_un_are_ignored_in_that_order() -> None:
+    glossary = _glossary("Ha Noi", "UN Women")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("HANOI")] == [
+        ("a", 92, "spacing")
+    ]
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("the Women")] == [
+        ("b", 88, "without-un-or-the")
+    ]
+
+
+def test_a_common_word_acronym_is_found_in_its_own_case_only() -> None:
+    glossary = Glossary([Concept("who", "organization", [Term("WHO", "en", "abbreviation")])])
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("WHO")] == [
+        ("who", 100, "exact")
+    ]
+    assert glossary.search("who") == [] and glossary.search("Who") == []
+
+
+def test_an_abbreviation_in_another_case_is_matched_as_an_abbreviation(glossary: Glossary):
+    found = [(m.concept.id, m.score, m.rule) for m in glossary.search("unsc")]
+    # two concepts share "UNSC"; both admitted, so the tie goes to the first id
+    assert found == [("security-council", 96, "abbreviation"),
+                     ("statistical-commission", 96, "abbreviation")]  # fmt: skip
+
+
+def test_queries_are_trimmed_and_limits_respected(glossary: Glossary) -> None:
+    [match] = glossary.search("  Security\tCouncil\n", limit=1)
+    assert (match.concept.id, match.score, match.rule) == ("security-council", 100, "exact")
+    assert glossary.search("Security Council", limit=0) == []
+    assert len(glossary.search("Convention", limit=2)) == 2
+
+
+def test_an_index_can_be_made_from_stored_tables() -> None:
+    glossary = _glossary("Ha Noi", "Nairobi")
+    rebuilt = Index(glossary, tables=dict(glossary.index.tables))
+    assert [(m.concept.id, m.score, m.rule) for m in rebuilt.search("hanoi")] == [
+        ("a", 92, "spacing")
+    ]
+    assert rebuilt.first("Nairobi") is glossary["b"] and rebuilt.first("Lima") is None
+
+
+def test_building_an_index_restores_the_garbage_collector() -> None:
+    assert gc.isenabled()
+    Index(_glossary("Ha Noi"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Index(_glossary("Ha Noi"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_term_keys_and_strip_optional() -> None:
+    assert term_keys("Hà Nội") == ("ha noi", "hà nội", "ha noi")
+    assert term_keys("the UN Security Council") == (
+        "the un security council", "the un security council", "security council")  # fmt: skip
+    assert strip_optional("united nations convention on the law of the sea") == (
+        "convention on law of sea"
+    )
+    assert strip_optional("lien hop quoc") == ""
+
+
+def test_describe_gives_the_concept_and_the_match() -> None:
+    concept = Concept(
+        "x", "treaty",
+        [Term("Treaty X", "en", "full", "preferred"), Term("TX", "en", "abbreviation"),
+         Term("Hiệp ước X", "vi", "full", "deprecated"), Term("HƯX", "vi", "abbreviation")],
+        status="draft", parent="p", definition="A treaty.", note="A note.",
+    )  # fmt: skip
+    [match] = Glossary([concept]).search("tx")
+    assert describe(match) == {
+        "id": "x", "en": "Treaty X", "vi": "HƯX", "category": "treaty", "status": "draft",
+        "score": 96, "matched": "TX", "rule": "abbreviation", "definition": "A treaty.",
+        "note": "A note.", "parent": "p",
+        "en_terms": [{"text": "Treaty X", "kind": "full", "status": "preferred"},
+                     {"text": "TX", "kind": "abbreviation", "status": "admitted"}],
+        "vi_terms": [{"text": "Hiệp ước X", "kind": "full", "status": "deprecated"},
+                     {"text": "HƯX", "kind": "abbreviation", "status": "admitted"}],
+    }  # fmt: skip
+    assert describe(Glossary.load().search("Paris Agreement")[0])["status"] == "approved"
+
+
+def test_a_typo_query_without_a_number_ignores_the_number_of_a_term() -> None:
+    """ "conferense desertification" against "conference desertification" (the 7 left out):
+    25 letters in common, 60 × 2 × 25/52: 58."""
+    glossary = _glossary("Conference on Desertification 7")
+    assert [
+        (m.concept.id, m.score, m.rule) for m in glossary.search("Conferense on Desertification")
+    ] == [("a", 58, "fuzzy")]
+
+
+def test_a_repeated_word_covers_a_one_word_term() -> None:
+    assert [(m.concept.id, m.score, m.rule) for m in _glossary("Sea").search("sea sea")] == [
+        ("a", 80, "all-words")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Security-Council", "security-council"),
+        ("Tòa-án Công lý Quốc tế", "international-court-of-justice"),
+    ],
+)
+def test_punctuation_in_a_query_still_matches_case_and_style(glossary: Glossary, query, expected):
+    [match] = glossary.search(query, limit=1)
+    assert (match.concept.id, match.score, match.rule) == (expected, 97, "case-and-style")
+
+
+def test_a_term_whose_marks_differ_does_not_hide_the_next_one() -> None:
+    """ "LHQ" and "Liên hợp quốc" are optional: both terms reduce to "ha noi", only the second
+    has the query's marks."""
+    glossary = _glossary("Hạ Nội Liên hợp quốc", "Hà Nội Liên hợp quốc")
+    assert [(m.concept.id, m.score, m.rule) for m in glossary.search("Hà Nội LHQ")] == [
+        ("b", 88, "without-un-or-the")
+    ]
+
+
+def test_a_prefix_of_many_terms_gives_the_first_fifty() -> None:
+    """In folded order "alpha 0", "alpha 1", "alpha 10" … "alpha 53": the one-digit terms in it
+    score 60 + 10 × 4/7 (66), the others 60 + 10 × 4/8 (65)."""
+    glossary = _glossary(*(f"Alpha {n}" for n in range(60)))
+    found = glossary.search("alph", limit=100)
+    assert len(found) == 50
+    assert [m.term.text for m in found if m.score == 66] == [f"Alpha {n}" for n in range(6)]

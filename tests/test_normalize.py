@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vnterms import canonical, compact, diacritic_key, fold, has_diacritics, is_syllable
+from vnterms.normalize import TokenKeys
 
 DATA = Path(__file__).parent / "data"
 
@@ -146,6 +147,30 @@ def test_compact_joins_spacing_variants(left: str, right: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ASCII input takes a fast path: every run of spaces and punctuation still goes
+        ("Ha Noi", "hanoi"),
+        ("Ha  Noi", "hanoi"),
+        ("  Viet\tNam \n", "vietnam"),
+        ("UN-Women", "unwomen"),
+        ("U.N.  Security   Council", "unsecuritycouncil"),
+        ("SDG 16", "sdg16"),
+        ("(NPT)", "npt"),
+        ("", ""),
+        ("   ", ""),
+        # other text: diacritics go, and so do Unicode spaces and format characters
+        ("Hà  Nội", "hanoi"),
+        ("Việt\u00a0Nam\u200b", "vietnam"),
+        ("Đà–Nẵng", "danang"),
+        ("Straße 7", "strasse7"),
+    ],
+)
+def test_compact_drops_every_space_and_separator(text: str, expected: str) -> None:
+    assert compact(text) == expected
+
+
+@pytest.mark.parametrize(
     ("left", "right", "same"),
     [
         ("Hoà bình", "HÒA BÌNH", True),
@@ -172,10 +197,34 @@ def test_has_diacritics(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("Nguyễn", True), ("hoà", True), ("QUỐC", True), ("giếng", True), ("gì", True),
+     ("Quỳnh", True), ("quyết", True), ("quýt", True), ("quoan", False),
      ("quôc", False), ("mãt", False), ("ci", False), ("nghá", False), ("Kyoto", False)],
 )  # fmt: skip
 def test_is_syllable(word: str, expected: bool) -> None:
     assert is_syllable(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["Hà", "Nội"], "ha noi"),
+        (["Hà", "–", "Nội"], "ha noi"),
+        (["“", "Hà"], "ha"),
+        (["Nội", "”"], "noi"),
+        (["–"], ""),
+        ([], ""),
+    ],
+)
+def test_token_keys_join_the_keys_of_tokens(tokens: list[str], expected: str) -> None:
+    assert TokenKeys(fold).of(tokens) == expected
+
+
+def test_token_keys_stay_bounded() -> None:
+    keys = TokenKeys(str.upper)
+    for n in range(200_001):
+        assert keys[f"w{n}"] == f"W{n}"
+        assert len(keys) <= 200_000
+    assert keys.of(["w1", "w2"]) == "W1 W2"
 
 
 # --- properties ---------------------------------------------------------------------------------

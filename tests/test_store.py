@@ -3,9 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from vnterms import Glossary
+from vnterms import Concept, Glossary, Term
 from vnterms.errors import InputError
-from vnterms.store import read_glossary, write_glossary
+from vnterms.store import (
+    default_seeds_dir,
+    parse_records,
+    read_glossary,
+    read_source,
+    write_glossary,
+)
 
 DATA = Path(__file__).parent / "data"
 SMALL = DATA / "glossary-small"
@@ -76,3 +82,145 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
 def test_missing_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a glossary directory"):
         read_glossary(tmp_path / "nowhere")
+
+
+def test_unknown_term_status_names_file_and_line(tmp_path: Path) -> None:
+    shutil.copy(DATA / "broken" / "unknown-status.terms", tmp_path)
+    with pytest.raises(InputError) as raised:
+        read_glossary(tmp_path)
+    assert str(raised.value) == (
+        f"{tmp_path / 'unknown-status.terms'}:4: unknown status 'approved' "
+        "(use preferred, admitted, deprecated, draft)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("[x]\ncategory: place\n\n# late", 4, "comments belong at the top of the file"),
+        ("[x]\n# inside", 2, "comments belong at the top of the file"),
+        ("[x]\ncategory: place\n[y]", 3, "a record starts after a blank line"),
+        ("[x", 1, "expected [id], got '[x'"),
+        ("[]", 1, "expected [id], got '[]'"),
+        ("category: place", 1, "expected [id] to open a record, got 'category: place'"),
+        ("[x]\ncategory: place\n\nen: X | full | preferred", 4,
+         "expected [id] to open a record, got 'en: X | full | preferred'"),
+        ("[x]\ncategory: place\n  note: n", 3, "an indented line must follow a term line"),
+        ("[x]\nen: X | full | preferred\ncategory: place\n  note: n", 4,
+         "an indented line must follow a term line"),
+        ("[x]\ncategory: place\nen: X | full | preferred\n  colour: red", 4,
+         "unknown term field 'colour' (use note, source)"),
+        ("[x]\ncategory: place\nen: X | full | preferred\n  note: a\n  note: b", 5,
+         "a term has one note"),
+        ("[x]\ncategory: place\nnote:", 3, "field 'note' has no value"),
+        ("[x]\ncategory place", 2, "expected 'key: value', got 'category place'"),
+        ("[x]\ncategory: place\ncategory: post", 3, "field 'category' given twice"),
+        ("[x]\ncategory: place\nstatus: approved", 3,
+         "a concept's status is 'draft' or absent, not 'approved'"),
+        ("[x]\ncategory: place\nen: X | fullname | preferred", 3,
+         "unknown term kind 'fullname' (use full, short, abbreviation, variant)"),
+        ("[x]\ncategory: place\nen: X | full", 3,
+         "expected 'en: TEXT | KIND | STATUS', got 'X | full'"),
+        ("# header\n\n[x]\nen: X | full | preferred", 3, "record [x] has no category"),
+    ],
+)  # fmt: skip
+def test_parse_errors_name_file_and_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_records(text.splitlines(), "x.terms", "glossary/x.terms")
+    assert str(raised.value) == f"glossary/x.terms:{line}: {message}"
+
+
+def test_parse_keeps_header_fields_and_term_details() -> None:
+    text = """# Places.
+# Second header line.
+
+[x]
+category: place
+status: draft
+parent: p
+related: r1
+related: r2
+homonym: h
+definition: A place.
+note: A note.
+source: https://a.example/
+en: Bosnia | and Herzegovina | full | preferred
+  note: The bar stays in the text.
+  source: https://b.example/
+  source: https://c.example/
+vi: Bô-xni-a | short | deprecated
+"""
+    header, [concept] = parse_records(text.splitlines(), "places.terms")
+    assert header == ["# Places.", "# Second header line."]
+    assert (concept.id, concept.category, concept.status, concept.parent) == (
+        "x", "place", "draft", "p")  # fmt: skip
+    assert (concept.related, concept.homonyms, concept.sources) == (
+        ["r1", "r2"], ["h"], ["https://a.example/"])  # fmt: skip
+    assert (concept.definition, concept.note) == ("A place.", "A note.")
+    assert (concept.file, concept.line) == ("places.terms", 4)
+    en, vi = concept.terms
+    assert (en.text, en.lang, en.kind, en.status, en.line) == (
+        "Bosnia | and Herzegovina", "en", "full", "preferred", 14)  # fmt: skip
+    assert en.note == "The bar stays in the text."
+    assert en.sources == ["https://b.example/", "https://c.example/"]
+    assert (vi.text, vi.kind, vi.status, vi.note, vi.sources) == (
+        "Bô-xni-a", "short", "deprecated", None, [])  # fmt: skip
+
+
+def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
+    (tmp_path / "a.terms").write_text("[x]\ncategory: place\n", encoding="utf-8")
+    (tmp_path / "b.terms").write_text("[y]\ncategory: place\n\n[x]\ncategory: post\n", "utf-8")
+    with pytest.raises(InputError) as raised:
+        read_glossary(tmp_path)
+    assert str(raised.value).endswith("b.terms:4: duplicate id 'x' (first in a.terms:1)")
+
+
+def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    (tmp_path / "a.terms").write_bytes("\ufeff[x]\ncategory: place\n".encode())
+    assert [concept.id for concept in read_glossary(tmp_path)] == ["x"]
+
+
+def test_read_source_returns_the_text_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes("\ufeffHà Nội\n".encode())
+    assert read_source(path) == "Hà Nội\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"one\ntwo\nthree \x00\n", "3: binary file (NUL byte at byte 14)"),
+        (b"one\ntwo \xe1\xbb\n", "2: invalid UTF-8 at byte 8"),
+    ],
+)
+def test_read_source_rejects_binary_and_invalid_text(tmp_path: Path, data: bytes, message: str):
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read_source(path)
+    assert str(raised.value) == f"{path}:{message}"
+
+
+def test_unreadable_source_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as raised:
+        read_source(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: cannot read: Is a directory"
+
+
+def test_new_concepts_go_to_the_default_file(tmp_path: Path) -> None:
+    glossary = read_glossary(SMALL)
+    glossary.add(Concept("geneva", "place", [Term("Geneva", "en", "full", "preferred")]))
+    with pytest.raises(ValueError, match="concept 'geneva' belongs to no file"):
+        write_glossary(glossary, tmp_path)
+    write_glossary(glossary, tmp_path, default_file="places.terms")
+    assert (tmp_path / "places.terms").read_text(encoding="utf-8") == (
+        "[geneva]\ncategory: place\nen: Geneva | full | preferred\n"
+        "\n[ha-noi]\ncategory: place\nen: Ha Noi | full | preferred\n"
+        "en: Hanoi | variant | admitted\nvi: Hà Nội | full | preferred\n"
+        "\n[my-dinh]\ncategory: place\nstatus: draft\nrelated: ha-noi\n"
+        "en: My Dinh | full | preferred\nvi: Mỹ Đình | full | draft\n"
+    )
+
+
+def test_the_seed_articles_are_shipped() -> None:
+    assert (default_seeds_dir() / "ndo-viet-nam-growing-contribution.txt").is_file()
