@@ -162,7 +162,10 @@ class _StrictParser(PoFileParser):
 
     def _add_message(self) -> None:
         msgid = self.messages[0].denormalize()
-        context = self.context.denormalize() if self.context else None
+        if not self.translations:  # (babel before 2.17 fails with an IndexError here)
+            self._invalid_pofile("", self.offset, f"missing msgstr for msgid {msgid!r}")
+        known_context: Any = self.context  # (typed None by some babel versions)
+        context = known_context.denormalize() if known_context else None
         first = None if self.obsolete else self.catalog.get(msgid, context)
         if first is not None:
             self._invalid_pofile("", self.offset, f"msgid {msgid!r} defined twice "
