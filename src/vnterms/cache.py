@@ -48,7 +48,7 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     cached = _read(entry, source)
     if cached is not None:
         return cached
-    glossary = make_glossary(*parse_files(files))
+    glossary = make_glossary(*parse_files(files), directory=directory)
     from vnterms.fileio import atomic_write  # only on a miss: it imports tempfile
 
     try:

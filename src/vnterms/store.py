@@ -211,19 +211,24 @@ def read_concepts(path: str | Path | None = None) -> tuple[list[Concept], dict[s
 
 
 def read_glossary(path: str | Path | None = None) -> Glossary:
-    """Read a glossary directory (the shipped one when ``path`` is None) into a ``Glossary``."""
-    return make_glossary(*read_concepts(path))
+    """Read a glossary directory (found by ``find_glossary`` when ``path`` is None) into a
+    ``Glossary``."""
+    directory = find_glossary(path).path
+    return make_glossary(*read_concepts(directory), directory=directory)
 
 
-def make_glossary(concepts: Iterable[Concept], headers: dict[str, list[str]]) -> Glossary:
-    """A ``Glossary`` of parsed concepts; a duplicate id is an ``InputError`` naming both places."""
+def make_glossary(concepts: Iterable[Concept], headers: dict[str, list[str]], *,
+                  directory: Path | None = None) -> Glossary:  # fmt: skip
+    """A ``Glossary`` of parsed concepts; a duplicate id is an ``InputError`` naming both places
+    (within ``directory``, where given, as every other error of the files does)."""
     glossary = Glossary()
     for concept in concepts:
         if concept.id in glossary:
             first = glossary[concept.id]
+            where = directory / str(concept.file) if directory else concept.file
             raise InputError(
                 f"duplicate id {concept.id!r} (first in {first.file}:{first.line})",
-                concept.file,
+                str(where),
                 concept.line,
             )
         glossary.add(concept)
