@@ -52,6 +52,26 @@ def test_lookup_batch_mode_writes_one_json_line_per_query() -> None:
         ["security-council"], ["ha-noi"], []]  # fmt: skip
 
 
+def test_lookup_refuses_a_query_longer_than_1000_characters() -> None:
+    result = runner.invoke(app, ["lookup", "x" * 1_001, "-g", SMALL])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ("vnterms: query of 1,001 characters: longer than 1,000 characters, "
+                             "the most a query may have\n")  # fmt: skip
+
+
+def test_lookup_batch_mode_answers_a_long_line_with_an_error_and_exits_2() -> None:
+    text = "UNSC\n" + "Security Council " * 60_000 + "\nHa Noi\n"
+    result = runner.invoke(app, ["lookup", "-", "-g", SMALL], input=text)
+    assert result.exit_code == 2
+    assert result.stderr == ("vnterms: <stdin>:2: query longer than 1,000 characters, the most a "
+                             "query may have\n")  # fmt: skip
+    first, long, last = (json.loads(line) for line in result.stdout.splitlines())
+    assert [m["id"] for m in first["matches"]][:1] == ["security-council"]
+    assert long["query"] == ("Security Council " * 59)[:1_000] + "…"
+    assert long["matches"] == [] and long["error"].startswith("longer than 1,000 characters")
+    assert [m["id"] for m in last["matches"]][:1] == ["ha-noi"]
+
+
 def test_lint_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["lint", SMALL]).exit_code == 0
     shutil.copy(DATA / "broken" / "new-tone-style.terms", tmp_path)

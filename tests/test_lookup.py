@@ -5,6 +5,7 @@ from unicodedata import normalize
 import pytest
 
 from vnterms import Glossary, TermNotFound, canonical
+from vnterms.lookup import MAX_QUERY_LENGTH
 
 FINDS = [
     # English: exact, case, "the", "UN" / "United Nations" present or absent
@@ -200,3 +201,16 @@ def test_a_query_in_the_other_tone_style_reaches_the_later_rules_too(glossary: G
     for query in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"):
         ids = [m.concept.id for m in glossary.search(query, limit=5)]
         assert ids[0] == "viet-nam" and "state-president" in ids, query
+
+
+def test_a_query_longer_than_the_limit_matches_nothing(glossary: Glossary) -> None:
+    """The most a query may have is 1,000 characters: below it a repeated name is found by its
+    words, above it nothing is, and a one-megabyte word no longer takes minutes."""
+    assert MAX_QUERY_LENGTH == 1_000
+    padded = "Security Council".ljust(1_000)
+    assert [m.concept.id for m in glossary.search(padded)][:1] == ["security-council"]
+    assert glossary.search(padded + " ") == []
+    repeated = "Security Council " * 60_000  # about 1 MB; every word is a word of the name
+    assert glossary.search(repeated) == []
+    assert glossary.get(repeated) is None
+    assert glossary.search("abcdefghij" * 100_000) == []

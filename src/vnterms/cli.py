@@ -7,12 +7,15 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from vnterms.errors import VntermsError
+
+if TYPE_CHECKING:
+    from vnterms.model import Glossary
 
 
 class _Commands(TyperGroup):
@@ -95,19 +98,23 @@ def lookup(
     import gc
 
     from vnterms.cache import load_glossary
-    from vnterms.lookup import collection_paused, describe
+    from vnterms.errors import InputError
+    from vnterms.lookup import MAX_QUERY_LENGTH, collection_paused, describe
 
-    if query == "-" or as_json:
+    if query != "-" and len(query) > MAX_QUERY_LENGTH:
+        raise InputError(f"query of {len(query):,} characters: {_too_long(MAX_QUERY_LENGTH)}")
+    if as_json:
         import json  # only JSON output needs it, and it takes a lookup's milliseconds to import
 
     language = lang.value if lang else None
     with collection_paused():
         terms = load_glossary(glossary)
         if query == "-":
-            for line in sys.stdin:
-                found = terms.search(line.strip(), limit=limit, lang=language)
-                row = {"query": line.strip(), "matches": [describe(match) for match in found]}
-                typer.echo(json.dumps(row, ensure_ascii=False))
+            refused = _answer_lines(terms, limit=limit, lang=language)
+            if refused:
+                more = f" (and {len(refused) - 1:,} more lines)" if len(refused) > 1 else ""
+                raise InputError(f"query {_too_long(MAX_QUERY_LENGTH)}{more}", "<stdin>",
+                                 refused[0])  # fmt: skip
             return
         matches = [describe(match) for match in terms.search(query, limit=limit, lang=language)]
         # The glossary lives as long as the command: the collector need not walk it (which
@@ -121,6 +128,38 @@ def lookup(
         if not as_json:
             typer.echo(f"nothing matches {query!r}", err=True)
         raise typer.Exit(1)
+
+
+def _too_long(longest: int) -> str:
+    return f"longer than {longest:,} characters, the most a query may have"
+
+
+def _answer_lines(terms: "Glossary", *, limit: int, lang: str | None) -> list[int]:
+    """Answer each line of stdin with one JSON line; return the lines refused as too long.
+
+    A refused line is answered too, cut, with an ``error`` and no matches; the rest of it is read
+    in pieces and dropped, never kept whole.
+    """
+    import json
+
+    from vnterms.lookup import MAX_QUERY_LENGTH, describe
+
+    refused = []
+    lineno = 0
+    while line := sys.stdin.readline(MAX_QUERY_LENGTH + 2):
+        lineno += 1
+        query = line.rstrip("\r\n")
+        if len(query) <= MAX_QUERY_LENGTH:
+            found = terms.search(query.strip(), limit=limit, lang=lang)
+            row = {"query": query.strip(), "matches": [describe(match) for match in found]}
+        else:
+            while not line.endswith("\n") and (line := sys.stdin.readline(1 << 16)):
+                pass
+            refused.append(lineno)
+            row = {"query": query[:MAX_QUERY_LENGTH] + "…", "matches": [],
+                   "error": _too_long(MAX_QUERY_LENGTH)}  # fmt: skip
+        typer.echo(json.dumps(row, ensure_ascii=False))
+    return refused
 
 
 def _format_match(match: dict[str, object]) -> str:
