@@ -101,12 +101,12 @@ def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: l
 def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glossary) -> None:
     by_term = {candidate.term: candidate for candidate in without_them}
     review = "2026 Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
-    assert by_term["NPT Review Conference"].suggestions == [(review, None)]
+    assert by_term["NPT Review Conference"].suggestions == [(review, None, 1)]
     assert by_term[review].count == 1
     text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")
     [general] = [c for c in extract([("t", text)], glossary) if c.term == "General Conference"]
     assert general.id is None
-    assert general.suggestions == [("General Conference of UNESCO", "unesco-general-conference")]
+    assert general.suggestions == [("General Conference of UNESCO", "unesco-general-conference", 1)]
     [draft] = draft_concepts([general], glossary)
     assert draft.note == "May be the same as [unesco-general-conference]."
 

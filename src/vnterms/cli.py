@@ -4,7 +4,7 @@
 # each start (20 ms of a lookup).
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -208,23 +208,20 @@ def extract(
     add_drafts: Annotated[
         bool, typer.Option("--add-drafts", help="Add new names to the glossary as drafts.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress line on stderr for large inputs.")
+    ] = False,
 ) -> None:
     """Find the names of UN bodies, treaties, conferences and posts in English texts."""
     from vnterms.extract import describe_candidate, draft_concepts
     from vnterms.extract import extract as extract_names
-    from vnterms.store import (
-        default_glossary_dir,
-        default_seeds_dir,
-        read_glossary,
-        read_source,
-        write_glossary,
-    )
+    from vnterms.store import default_glossary_dir, default_seeds_dir, read_glossary, write_glossary
 
     terms = read_glossary(glossary)
     paths = files or sorted(default_seeds_dir().glob("*.txt"))
-    texts = [("<stdin>", sys.stdin.read()) if str(p) == "-" else (str(p), read_source(p))
-             for p in paths]  # fmt: skip
-    candidates = extract_names(_with_progress(texts), terms)
+    progress = _Progress(paths, quiet=quiet)
+    candidates = extract_names(progress.texts(), terms)
+    progress.finish()
     rows = [describe_candidate(candidate) for candidate in candidates]
     if as_json:
         import json
@@ -240,21 +237,67 @@ def extract(
         typer.echo(f"added {len(drafts)} draft concepts to drafts.terms", err=True)
 
 
-def _with_progress(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """The texts, with a progress bar on a terminal when there is much to read."""
-    if not sys.stderr.isatty() or sum(len(text) for _, text in texts) < 2_000_000:
-        yield from texts
-        return
-    with typer.progressbar(texts, label="extracting", file=sys.stderr) as progress:
-        yield from progress
+# Inputs of this many bytes or more get a progress line: below it, extraction takes seconds.
+PROGRESS_FROM = 4_000_000
+
+
+class _Progress:
+    """The texts to extract from, read line by line, and one line on stderr saying how much of
+    them is read: rewritten in place on a terminal, else written anew at each tenth (each 10 MB
+    when reading stdin, whose size is unknown), so that a log gets a dozen lines at most."""
+
+    def __init__(self, paths: list[Path], *, quiet: bool) -> None:
+        self.paths = paths
+        sizes = [0 if str(path) == "-" or not path.is_file() else path.stat().st_size
+                 for path in paths]  # fmt: skip
+        self.total = sum(sizes) if "-" not in map(str, paths) else 0
+        self.shown = not quiet and (self.total >= PROGRESS_FROM or "-" in map(str, paths))
+        self.terminal = sys.stderr.isatty()
+        self.read = 0
+        self.step = self.total // 100 if self.terminal else self.total // 10
+        self.step = self.step or 10_000_000
+        self.next = PROGRESS_FROM if self.total == 0 else self.step
+        self.written = False
+
+    def texts(self) -> Iterator[tuple[str, Iterable[str]]]:
+        from vnterms.store import read_source_lines
+
+        on_read = self.advance if self.shown else None
+        for path in self.paths:
+            if str(path) == "-":
+                yield "<stdin>", read_source_lines("<stdin>", stream=sys.stdin.buffer,
+                                                   on_read=on_read)  # fmt: skip
+            else:
+                yield str(path), read_source_lines(path, on_read=on_read)
+
+    def advance(self, size: int) -> None:
+        self.read += size
+        if self.read >= self.next:
+            self.next = (self.read // self.step + 1) * self.step
+            self._write()
+
+    def _write(self) -> None:
+        done = f"{self.read / 1e6:,.1f} MB"
+        if self.total:
+            done = f"{min(self.read * 100 // self.total, 100)}% of {self.total / 1e6:,.1f} MB"
+        end = "\r" if self.terminal else "\n"
+        sys.stderr.write(f"vnterms extract: {done} read{end}")
+        sys.stderr.flush()
+        self.written = True
+
+    def finish(self) -> None:
+        """End the progress line on a terminal."""
+        if self.written and self.terminal:
+            sys.stderr.write("\n")
 
 
 def _format_candidates(rows: list[dict[str, Any]], *, tsv: bool) -> str:
-    header = ["term", "id", "category", "count", "vi", "vi_draft", "abbreviations", "variants",
-              "suggestions"]  # fmt: skip
+    header = ["term", "id", "category", "count", "names", "vi", "vi_draft", "abbreviations",
+              "variants", "suggestions"]  # fmt: skip
     lines = []
     for row in rows:
-        suggested = [f"{s['term']} [{s['id']}]" if s["id"] else s["term"]
+        suggested = [(f"{s['term']} [{s['id']}]" if s["id"] else s["term"])
+                     + (f" (one of {s['names']:,} numbered alike)" if s["names"] > 1 else "")
                      for s in row["suggestions"]]  # fmt: skip
         cells = [row[key] for key in header[:-1]] + [suggested]
         lines.append(
@@ -263,11 +306,18 @@ def _format_candidates(rows: list[dict[str, Any]], *, tsv: bool) -> str:
     if tsv:
         return "\n".join("\t".join(line) for line in [header, *lines])
     return "\n".join(
-        f"{line[0]}  [{line[1] or 'NEW ' + line[2]}] ×{line[3]}\n    vi: "
-        f"{line[4] or (line[5] + ' (draft)' if line[5] else '—')}"
-        + (f"\n    same as? {line[8]}" if line[8] else "")
-        for line in lines
+        f"{line[0]}  [{line[1] or 'NEW ' + line[2]}] ×{line[3]}"
+        + _family(row)
+        + f"\n    vi: {line[5] or (line[6] + ' (draft)' if line[6] else '—')}"
+        + (f"\n    same as? {line[9]}" if line[9] else "")
+        for row, line in zip(rows, lines, strict=True)
     )
+
+
+def _family(row: dict[str, Any]) -> str:
+    if row["names"] == 1:
+        return ""
+    return f", {row['names']:,} names numbered alike: {', '.join(row['variants'][:3])}, …"
 
 
 @app.command()

@@ -7,8 +7,10 @@ line; indented lines belong to the term line above them. ``glossary/README.md`` 
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
+from typing import BinaryIO
 
 from vnterms.errors import InputError
 from vnterms.model import KINDS, LANGUAGES, STATUSES, Concept, Glossary, Term
@@ -26,6 +28,7 @@ __all__ = [
     "read_files",
     "read_glossary",
     "read_source",
+    "read_source_lines",
     "read_text",
     "write_glossary",
 ]
@@ -64,6 +67,40 @@ def read_source(path: str | Path) -> str:
         line = data.count(b"\n", 0, offset) + 1
         raise InputError(f"binary file (NUL byte at byte {offset})", str(path), line)
     return _decode(data, str(path))
+
+
+def read_source_lines(path: str | Path, *, stream: BinaryIO | None = None,
+                      on_read: Callable[[int], None] | None = None) -> Iterator[str]:  # fmt: skip
+    """The lines of a source text, as ``read_source(path).splitlines()`` gives them, read and
+    decoded one at a time from ``path`` (or from ``stream``, named ``path``): memory stays bounded
+    by the longest line. A NUL byte or invalid UTF-8 is an ``InputError`` naming file and line,
+    raised when reached; ``on_read`` is told the size in bytes of each line read."""
+    name = str(path)
+    try:
+        # opened now, so that a missing file is reported before any work; the lines close it
+        handle = nullcontext(stream) if stream is not None else Path(path).open("rb")  # noqa: SIM115
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", name) from None
+    return _decoded_lines(handle, name, on_read)
+
+
+def _decoded_lines(handle: nullcontext[BinaryIO] | BinaryIO, name: str,
+                   on_read: Callable[[int], None] | None) -> Iterator[str]:  # fmt: skip
+    with handle as lines:
+        offset = 0
+        for lineno, data in enumerate(lines, start=1):
+            if b"\0" in data:
+                at = offset + data.index(b"\0")
+                raise InputError(f"binary file (NUL byte at byte {at})", name, lineno)
+            try:
+                text = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                at = offset + error.start
+                raise InputError(f"invalid UTF-8 at byte {at}", name, lineno) from None
+            offset += len(data)
+            if on_read is not None:
+                on_read(len(data))
+            yield from text.splitlines()
 
 
 def glossary_files(directory: Path) -> list[Path]:
