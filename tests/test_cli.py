@@ -119,6 +119,35 @@ def test_extract_json_from_stdin() -> None:
     assert new["id"] is None and new["category"] == "conference"
 
 
+def test_extract_reports_invalid_utf8_at_its_line_and_writes_nothing(tmp_path: Path) -> None:
+    text = tmp_path / "news.txt"
+    text.write_bytes(
+        b"The Security Council met.\nIt adopted a text.\nLe Conseil de s\xe9curit\xe9\n"
+    )
+    result = runner.invoke(app, ["extract", str(text), "-g", SMALL])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"vnterms: {text}:3: invalid UTF-8 at byte 60\n"
+
+
+def test_extract_shows_progress_on_stderr_for_a_large_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    line = "The Global Forum on Ocean Literacy opened. "
+    text = tmp_path / "large.txt"
+    text.write_text((line + "x" * (9_999 - len(line)) + "\n") * 100, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(text), "-g", SMALL])
+    assert result.exit_code == 0 and result.stderr == ""  # 1 MB: under the 4 MB of a progress line
+    monkeypatch.setattr("vnterms.cli.PROGRESS_FROM", 1_000_000)
+    result = runner.invoke(app, ["extract", str(text), "-g", SMALL])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"vnterms extract: {tenth}0% of 1.0 MB read" for tenth in range(1, 11)
+    ]
+    assert "Global Forum on Ocean Literacy  [NEW conference] ×100" in result.stdout
+    quiet = runner.invoke(app, ["extract", str(text), "--quiet", "-g", SMALL])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == result.stdout
+
+
 def test_import_dry_run_changes_nothing(tmp_path: Path) -> None:
     shutil.copytree(SMALL, tmp_path / "g")
     exported = tmp_path / "g.csv"

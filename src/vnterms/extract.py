@@ -875,4 +875,4 @@ def _draft_note(candidate: Candidate) -> str | None:
         named = f"[{suggestion.id}]" if suggestion.id else f"“{suggestion.term}”"
         family = f" or another of its {suggestion.names:,} numbered names" * (suggestion.names > 1)
         notes.append(f"May be the same as {named}{family}.")
-    return "; ".join(notes) or None
+    return " ".join(notes) or None
