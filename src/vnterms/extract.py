@@ -234,7 +234,6 @@ _DEFINED = re.compile(
 )
 _ACRONYM_FORM = r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?"  # NPT, UNCLOS, SPLOS-34, RevCon
 _DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM})[\"”]?(?:\s*\)|[\s,.;]|\Z)")
-_ACRONYM = re.compile(rf"{_ACRONYM_FORM}\Z")
 # A word an acronym may be read from: its letters, and a number joined to them ("SPLOS-34").
 _ACRONYM_WORD = re.compile(r"(?<![^\W_])([A-Z][A-Za-z]*[A-Z])(-?\d+(?![^\W_]))?")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
