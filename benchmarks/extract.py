@@ -1,5 +1,9 @@
 """Extraction speed: words per second of vnterms.extract over ≥ 10 MB of news-like English with
-the shipped glossary loaded, side by side with YAKE keyword extraction on a slice of the same text.
+the shipped glossary loaded, side by side with YAKE keyword extraction on a slice of the same text;
+then ``vnterms extract FILE`` on one file of 10, 50 and 200 MB of the same kind of text, and on
+1,000 and 4,000 lines of a numbered series ("… Security Council Resolution N …"): wall time and
+peak memory (maximum resident set size) of the whole process, which must stay under 500 MB and
+grow with the size of the input no faster than linearly.
 
 The corpus is built deterministically (fixed seed) from the real articles in seeds/ and
 tests/data/texts/: their headlines and sentences are turned into templates whose years, numbers,
@@ -7,24 +11,30 @@ ordinals, country names and glossary names (swapped for other English terms of t
 vary from one use to the next, then mixed across texts into articles of headline and paragraphs.
 Words are whitespace-separated tokens; MB are 10⁶ bytes of UTF-8. One process, one thread.
 
-Run by hand: ``pip install -e ".[bench]"; python benchmarks/extract.py [--size MB]``.
+Run by hand: ``pip install -e ".[bench]"; python benchmarks/extract.py [--size MB]
+[--files 10,50,200]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from vnterms import Glossary
-from vnterms.extract import Candidate, TermMatcher, extract
+from vnterms.extract import Candidate, TermMatcher, extract, find_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/texts").glob("*.txt"))
 TARGET = 300_000  # words per second, on one core
+MEMORY_TARGET = 500  # MB of peak resident memory for ``vnterms extract`` on one 200 MB file
 CHUNK_LINES = 1_000  # lines per document, as if the corpus were a folder of files
 # Categories whose names are not swapped: places are kept, and countries vary on their own.
 KEPT_CATEGORIES = frozenset(["place"])
@@ -202,23 +212,87 @@ def time_yake(documents: Sequence[tuple[str, str]]) -> Timing:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def name_share(candidates: list[Candidate], documents: Sequence[tuple[str, str]]) -> float:
+def name_share(documents: Sequence[tuple[str, str]], glossary: Glossary) -> float:
     """The share of the words that stand inside a name found (nested names counted once)."""
-    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for candidate in candidates:
-        for o in candidate.occurrences:
-            spans.setdefault((o.file, o.line), []).append((o.column, o.column + len(o.text)))
-    lines = {name: text.splitlines() for name, text in documents}
     inside = 0
-    for (file, line), found in spans.items():
-        text = lines[file][line - 1]
-        covered: set[int] = set()
-        for begin, end in found:
-            covered.update(range(begin - 1, end - 1))
-        inside += sum(
-            1 for m in re.finditer(r"\S+", text) if any(i in covered for i in range(*m.span()))
-        )
+    matcher = TermMatcher(glossary)
+    for _, text in documents:
+        lines = text.splitlines()
+        spans: dict[int, set[int]] = {}
+        for name in find_names(text, glossary, matcher=matcher):
+            covered = spans.setdefault(name.line, set())
+            covered.update(range(name.column - 1, name.column - 1 + len(name.text)))
+        for number, covered in spans.items():
+            inside += sum(1 for m in re.finditer(r"\S+", lines[number - 1])
+                          if any(i in covered for i in range(*m.span())))  # fmt: skip
     return inside / words(documents)
+
+
+def write_news(path: Path, megabytes: float, glossary: Glossary, seed: int = 2026) -> None:
+    """``news_corpus`` written article by article into one file of at least ``megabytes`` MB."""
+    rng = random.Random(seed)
+    pattern, kinds, pools = variable_parts(glossary)
+    headline_units, sentence_units = source_units()
+    headlines = [template(text, pattern, kinds) for text in headline_units]
+    sentences = [template(text, pattern, kinds) for text in sentence_units]
+    with path.open("w", encoding="utf-8") as handle:
+        while handle.tell() < megabytes * 1e6:
+            handle.write(article(rng, headlines, sentences, pools) + "\n")
+
+
+# Runs the command line, then writes its process's peak resident memory (VmHWM, in kB) on
+# stderr. The kernel's own figure for a child (ru_maxrss) would count the benchmark's memory too,
+# copied into the child when it was forked.
+_PEAK_REPORTING = """
+import atexit, runpy, sys
+status = lambda: open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+atexit.register(lambda: print(status(), file=sys.stderr))
+sys.argv = ["vnterms", *sys.argv[1:]]
+runpy.run_module("vnterms", run_name="__main__")
+"""
+
+
+def run_cli(path: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak resident MB and stdout bytes of ``vnterms extract FILE --quiet``."""
+    command = [sys.executable, "-c", _PEAK_REPORTING, "extract", str(path), "--quiet"]
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        done = subprocess.run(command, stdout=output, stderr=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - start
+        if done.returncode:
+            raise SystemExit(f"vnterms extract {path} exited with {done.returncode}")
+        return wall, int(done.stderr.split()[-1]) / 1024, output.seek(0, os.SEEK_END)
+
+
+def scaling(sizes: list[float], glossary: Glossary) -> None:
+    """``vnterms extract`` on one news file of each size, and on a numbered series."""
+    print("\nvnterms extract FILE --quiet, one file, whole process (glossary loading included):")
+    rows = []
+    with tempfile.TemporaryDirectory() as directory:
+        for size in sizes:
+            path = Path(directory) / f"news-{size:g}MB.txt"
+            write_news(path, size, glossary)
+            megabytes = path.stat().st_size / 1e6
+            wall, peak, printed = run_cli(path)
+            rows.append((megabytes, wall, peak))
+            print(f"  news {megabytes:7.1f} MB  {wall:7.1f} s  {megabytes / wall:5.2f} MB/s  "
+                  f"peak {peak:6.0f} MB  output {printed / 1e3:8,.0f} kB")  # fmt: skip
+            path.unlink()
+        for count in (1_000, 4_000):
+            path = Path(directory) / f"resolutions-{count}.txt"
+            path.write_text("".join(
+                f"The Council adopted Security Council Resolution {n} on the situation in the "
+                "Middle East.\n" for n in range(1, count + 1)), encoding="utf-8")  # fmt: skip
+            wall, peak, printed = run_cli(path)
+            print(f"  {count:,} lines of a numbered resolution series  {wall:5.2f} s  "
+                  f"peak {peak:4.0f} MB  output {printed:,} bytes")  # fmt: skip
+    (small, small_wall, _), (large, large_wall, large_peak) = rows[0], rows[-1]
+    ratio = (large_wall / small_wall) / (large / small)
+    print(
+        f"  time per MB at {large:.0f} MB is {ratio:.2f}x that at {small:.0f} MB "
+        f"(1.00 is linear); peak at {large:.0f} MB {large_peak:.0f} MB: "
+        f"{'within' if large_peak <= MEMORY_TARGET else 'OVER'} the {MEMORY_TARGET} MB target"
+    )
 
 
 def line(label: str, timing: Timing, documents: Sequence[tuple[str, str]]) -> Timing:
@@ -237,6 +311,9 @@ def main() -> None:
     parser.add_argument("--size", type=float, default=10.0, help="MB of text (default 10)")
     parser.add_argument(
         "--yake-size", type=float, default=0.5, help="MB, from the start, timed with YAKE"
+    )
+    parser.add_argument(
+        "--files", default="10,50,200", help="MB of the single files given to vnterms extract"
     )
     args = parser.parse_args()
 
@@ -269,7 +346,7 @@ def main() -> None:
     print(f"  {len(candidates):,} candidates ({known} known concepts, "
           f"{len(candidates) - known:,} new names), {occurrences:,} occurrences, "
           f"{occurrences / words(documents) * 1000:.0f} per 1,000 words; "
-          f"{name_share(candidates, documents):.0%} of words inside a name")  # fmt: skip
+          f"{name_share(documents, glossary):.0%} of words inside a name")  # fmt: skip
     whole = [("news.txt", corpus)]
     timing, single = time_vnterms(whole, glossary)
     line("one document", timing, whole)
@@ -294,6 +371,8 @@ def main() -> None:
     print(f"target {TARGET:,} words/s on one core: vnterms {verdict} it: {rate:,.0f} words/s "
           f"on the whole corpus ({rate / TARGET:.0%} of target), "
           f"{cpu_rate:,.0f} by CPU time")  # fmt: skip
+    if args.files:
+        scaling([float(size) for size in args.files.split(",")], glossary)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,26 @@ def test_lookup_batch_mode_writes_one_json_line_per_query() -> None:
         ["security-council"], ["ha-noi"], []]  # fmt: skip
 
 
+def test_lookup_refuses_a_query_longer_than_1000_characters() -> None:
+    result = runner.invoke(app, ["lookup", "x" * 1_001, "-g", SMALL])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ("vnterms: query of 1,001 characters: longer than 1,000 characters, "
+                             "the most a query may have\n")  # fmt: skip
+
+
+def test_lookup_batch_mode_answers_a_long_line_with_an_error_and_exits_2() -> None:
+    text = "UNSC\n" + "Security Council " * 60_000 + "\nHa Noi\n"
+    result = runner.invoke(app, ["lookup", "-", "-g", SMALL], input=text)
+    assert result.exit_code == 2
+    assert result.stderr == ("vnterms: <stdin>:2: query longer than 1,000 characters, the most a "
+                             "query may have\n")  # fmt: skip
+    first, long, last = (json.loads(line) for line in result.stdout.splitlines())
+    assert [m["id"] for m in first["matches"]][:1] == ["security-council"]
+    assert long["query"] == ("Security Council " * 59)[:1_000] + "…"
+    assert long["matches"] == [] and long["error"].startswith("longer than 1,000 characters")
+    assert [m["id"] for m in last["matches"]][:1] == ["ha-noi"]
+
+
 def test_lint_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["lint", SMALL]).exit_code == 0
     shutil.copy(DATA / "broken" / "new-tone-style.terms", tmp_path)
@@ -97,6 +117,35 @@ def test_extract_json_from_stdin() -> None:
                                        "text": "UN Security Council"}]  # fmt: skip
     new = rows["Global Forum on Ocean Literacy"]
     assert new["id"] is None and new["category"] == "conference"
+
+
+def test_extract_reports_invalid_utf8_at_its_line_and_writes_nothing(tmp_path: Path) -> None:
+    text = tmp_path / "news.txt"
+    text.write_bytes(
+        b"The Security Council met.\nIt adopted a text.\nLe Conseil de s\xe9curit\xe9\n"
+    )
+    result = runner.invoke(app, ["extract", str(text), "-g", SMALL])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"vnterms: {text}:3: invalid UTF-8 at byte 60\n"
+
+
+def test_extract_shows_progress_on_stderr_for_a_large_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    line = "The Global Forum on Ocean Literacy opened. "
+    text = tmp_path / "large.txt"
+    text.write_text((line + "x" * (9_999 - len(line)) + "\n") * 100, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(text), "-g", SMALL])
+    assert result.exit_code == 0 and result.stderr == ""  # 1 MB: under the 4 MB of a progress line
+    monkeypatch.setattr("vnterms.cli.PROGRESS_FROM", 1_000_000)
+    result = runner.invoke(app, ["extract", str(text), "-g", SMALL])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"vnterms extract: {tenth}0% of 1.0 MB read" for tenth in range(1, 11)
+    ]
+    assert "Global Forum on Ocean Literacy  [NEW conference] ×100" in result.stdout
+    quiet = runner.invoke(app, ["extract", str(text), "--quiet", "-g", SMALL])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == result.stdout
 
 
 def test_import_dry_run_changes_nothing(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from vnterms import Glossary
-from vnterms.extract import draft_concepts, extract, find_names
+from vnterms.extract import MAX_OCCURRENCES, draft_concepts, extract, find_names
+from vnterms.model import Occurrence
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -106,12 +107,12 @@ def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: l
 def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glossary) -> None:
     by_term = {candidate.term: candidate for candidate in without_them}
     review = "2026 Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
-    assert by_term["NPT Review Conference"].suggestions == [(review, None)]
+    assert by_term["NPT Review Conference"].suggestions == [(review, None, 1)]
     assert by_term[review].count == 1
     text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")
     [general] = [c for c in extract([("t", text)], glossary) if c.term == "General Conference"]
     assert general.id is None
-    assert general.suggestions == [("General Conference of UNESCO", "unesco-general-conference")]
+    assert general.suggestions == [("General Conference of UNESCO", "unesco-general-conference", 1)]
     [draft] = draft_concepts([general], glossary)
     assert draft.note == "May be the same as [unesco-general-conference]."
 
@@ -121,3 +122,57 @@ def test_abbreviations_of_several_words_are_found(glossary: Glossary) -> None:
     found = {(name.text, name.concept.id) for name in find_names(text, glossary) if name.concept}
     assert {("SDG 16", "sdg-16"), ("NPT RevCon 11", "npt-review-conference-2026"),
             ("UN DESA", "desa"), ("WHO FCTC", "who-fctc")} <= found  # fmt: skip
+
+
+RESOLUTIONS = [
+    f"The Council adopted Security Council Resolution {n} on the situation in the Middle East."
+    for n in range(1, 2001)
+] + [
+    "The Council discussed a Security Council Resolution on Iran.",
+    "Members recalled every Security Council Resolution.",
+]
+
+
+def test_a_numbered_series_is_one_family_shown_once(glossary: Glossary) -> None:
+    """2,000 resolutions are one candidate with a count, not 2,000 that each suggest the rest;
+    what it keeps of them is bounded."""
+    family, iran, bare = extract([("res.txt", "\n".join(RESOLUTIONS))], glossary)
+    assert (family.term, family.id, family.category) == (
+        "Security Council Resolution 1", None, "subsidiary-body")  # fmt: skip
+    assert (family.count, family.names) == (2000, 2000)
+    assert MAX_OCCURRENCES == 100 and len(family.occurrences) == 100
+    assert family.occurrences[99] == Occurrence(
+        "res.txt", 100, 21, "Security Council Resolution 100"
+    )
+    assert family.variants == [f"Security Council Resolution {n}" for n in range(1, 51)]
+    assert family.suggestions == [("Security Council Resolution on Iran", None, 1),
+                                  ("Security Council Resolution", None, 1)]  # fmt: skip
+    assert (iran.term, iran.count, iran.names, iran.suggestions) == (
+        "Security Council Resolution on Iran", 1, 1, [])  # fmt: skip
+    assert bare.suggestions == [("Security Council Resolution 1", None, 2000),
+                                ("Security Council Resolution on Iran", None, 1)]  # fmt: skip
+    [draft, _, _] = draft_concepts([family, iran, bare], glossary)
+    assert [term.text for term in draft.terms] == ["Security Council Resolution 1"]
+    assert draft.note == (
+        "The first of 2,000 names that differ only by their numbers; the others are not added. "
+        "May be the same as “Security Council Resolution on Iran”. "
+        "May be the same as “Security Council Resolution”."
+    )
+
+
+def test_texts_read_line_by_line_give_what_whole_texts_give(without_them: list) -> None:
+    """A text may come as lines read one at a time: its definitions still reach back."""
+    texts = [(path.name, iter(path.read_text(encoding="utf-8").splitlines())) for path in TEXTS]
+    streamed = extract(texts, Glossary.load(DATA / "glossary-small"))
+    assert streamed == without_them
+
+
+def test_a_candidate_keeps_its_first_occurrences_and_counts_them_all(glossary: Glossary) -> None:
+    text = "\n".join(f"On day {n}, the Global Forum on Ocean Literacy met." for n in range(150))
+    [forum] = extract([("forum.txt", text)], glossary)
+    assert (forum.term, forum.count, forum.names) == ("Global Forum on Ocean Literacy", 150, 1)
+    assert forum.occurrences == [
+        Occurrence("forum.txt", n, 15 if n <= 10 else 16, "Global Forum on Ocean Literacy")
+        for n in range(1, 101)
+    ]
+    assert forum.variants == ["Global Forum on Ocean Literacy"]

@@ -6,7 +6,7 @@ from unicodedata import normalize
 import pytest
 
 from vnterms import Concept, Glossary, Term, TermNotFound, canonical
-from vnterms.lookup import Index, describe, strip_optional, term_keys
+from vnterms.lookup import MAX_QUERY_LENGTH, Index, describe, strip_optional, term_keys
 
 FINDS = [
     # English: exact, case, "the", "UN" / "United Nations" present or absent
@@ -403,3 +403,14 @@ def test_a_prefix_of_many_terms_gives_the_first_fifty() -> None:
     found = glossary.search("alph", limit=100)
     assert len(found) == 50
     assert [m.term.text for m in found if m.score == 66] == [f"Alpha {n}" for n in range(6)]
+def test_a_query_longer_than_the_limit_matches_nothing(glossary: Glossary) -> None:
+    """The most a query may have is 1,000 characters: below it a repeated name is found by its
+    words, above it nothing is, and a one-megabyte word no longer takes minutes."""
+    assert MAX_QUERY_LENGTH == 1_000
+    padded = "Security Council".ljust(1_000)
+    assert [m.concept.id for m in glossary.search(padded)][:1] == ["security-council"]
+    assert glossary.search(padded + " ") == []
+    repeated = "Security Council " * 60_000  # about 1 MB; every word is a word of the name
+    assert glossary.search(repeated) == []
+    assert glossary.get(repeated) is None
+    assert glossary.search("abcdefghij" * 100_000) == []

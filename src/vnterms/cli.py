@@ -5,7 +5,7 @@
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from vnterms.errors import VntermsError
 
 if TYPE_CHECKING:
+    from vnterms.model import Glossary
     from vnterms.store import GlossaryPlace
 
 
@@ -90,11 +91,12 @@ def normalize(
 ) -> None:
     """Print TEXT in canonical form (NFC, clean spaces, one tone-placement style)."""
     from vnterms.normalize import canonical, compact, fold
-    from vnterms.store import read_lines
+    from vnterms.store import read_source_lines
 
     if fold_ and compact_:
         raise typer.BadParameter("--fold and --compact exclude each other")
-    for line in read_lines(sys.stdin.buffer) if text == "-" else [text]:
+    lines = read_source_lines("<stdin>", stream=sys.stdin.buffer) if text == "-" else [text]
+    for line in lines:
         if compact_:
             typer.echo(compact(line))
         elif fold_:
@@ -145,21 +147,23 @@ def lookup(
     import gc
 
     from vnterms.cache import load_glossary
-    from vnterms.lookup import collection_paused, describe
+    from vnterms.errors import InputError
+    from vnterms.lookup import MAX_QUERY_LENGTH, collection_paused, describe
 
-    if query == "-" or as_json:
+    if query != "-" and len(query) > MAX_QUERY_LENGTH:
+        raise InputError(f"query of {len(query):,} characters: {_too_long(MAX_QUERY_LENGTH)}")
+    if as_json:
         import json  # only JSON output needs it, and it takes a lookup's milliseconds to import
 
     language = lang.value if lang else None
     with collection_paused():
         terms = load_glossary(_glossary(glossary, verbose).path)
         if query == "-":
-            from vnterms.store import read_lines
-
-            for line in read_lines(sys.stdin.buffer):
-                found = terms.search(line.strip(), limit=limit, lang=language)
-                row = {"query": line.strip(), "matches": [describe(match) for match in found]}
-                typer.echo(json.dumps(row, ensure_ascii=False))
+            refused = _answer_lines(terms, limit=limit, lang=language)
+            if refused:
+                more = f" (and {len(refused) - 1:,} more lines)" if len(refused) > 1 else ""
+                raise InputError(f"query {_too_long(MAX_QUERY_LENGTH)}{more}", "<stdin>",
+                                 refused[0])  # fmt: skip
             return
         matches = [describe(match) for match in terms.search(query, limit=limit, lang=language)]
         # The glossary lives as long as the command: the collector need not walk it (which
@@ -173,6 +177,48 @@ def lookup(
         if not as_json:
             typer.echo(f"nothing matches {query!r}", err=True)
         raise typer.Exit(1)
+
+
+def _too_long(longest: int) -> str:
+    return f"longer than {longest:,} characters, the most a query may have"
+
+
+def _answer_lines(terms: "Glossary", *, limit: int, lang: str | None) -> list[int]:
+    """Answer each line of stdin with one JSON line; return the lines refused as too long.
+
+    A refused line is answered too, cut, with an ``error`` and no matches; the rest of it is read
+    in pieces and dropped, never kept whole.
+    """
+    import json
+
+    from vnterms.lookup import MAX_QUERY_LENGTH, describe
+    from vnterms.store import decode_line
+
+    longest = 4 * (MAX_QUERY_LENGTH + 2)  # bytes: UTF-8 takes at most four a character
+    refused = []
+    lineno = offset = 0
+    while data := sys.stdin.buffer.readline(longest):
+        lineno += 1
+        size = len(data)
+        cut = len(data) == longest and not data.endswith(b"\n")
+        while cut and (more := sys.stdin.buffer.readline(1 << 16)):
+            size += len(more)  # the rest of a line too long to be a query: read, not kept
+            if more.endswith(b"\n"):
+                break
+        if cut:  # refused whatever its bytes: shown as far as they decode
+            query = data.decode("utf-8", "ignore")
+        else:
+            query = decode_line(data, "<stdin>", lineno, offset).rstrip("\r\n")
+        offset += size
+        if not cut and len(query) <= MAX_QUERY_LENGTH:
+            found = terms.search(query.strip(), limit=limit, lang=lang)
+            row = {"query": query.strip(), "matches": [describe(match) for match in found]}
+        else:
+            refused.append(lineno)
+            row = {"query": query[:MAX_QUERY_LENGTH] + "…", "matches": [],
+                   "error": _too_long(MAX_QUERY_LENGTH)}  # fmt: skip
+        typer.echo(json.dumps(row, ensure_ascii=False))
+    return refused
 
 
 def _format_match(match: dict[str, object]) -> str:
@@ -228,17 +274,14 @@ def extract(
         bool, typer.Option("--add-drafts", help="Add new names to the glossary as drafts.")
     ] = False,
     verbose: VerboseOption = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress line on stderr for large inputs.")
+    ] = False,
 ) -> None:
     """Find the names of UN bodies, treaties, conferences and posts in English texts."""
     from vnterms.extract import describe_candidate, draft_concepts
     from vnterms.extract import extract as extract_names
-    from vnterms.store import (
-        default_seeds_dir,
-        read_glossary,
-        read_lines,
-        read_source,
-        write_glossary,
-    )
+    from vnterms.store import default_seeds_dir, read_glossary, write_glossary
 
     if as_json and as_tsv:
         raise typer.BadParameter("--json and --tsv exclude each other")
@@ -247,9 +290,9 @@ def extract(
         place.check_writable("add drafts")
     terms = read_glossary(place.path)
     paths = files or sorted(default_seeds_dir().glob("*.txt"))
-    texts = [("<stdin>", "\n".join(read_lines(sys.stdin.buffer))) if str(p) == "-"
-             else (str(p), read_source(p)) for p in paths]  # fmt: skip
-    candidates = extract_names(_with_progress(texts), terms)
+    progress = _Progress(paths, quiet=quiet)
+    candidates = extract_names(progress.texts(), terms)
+    progress.finish()
     rows = [describe_candidate(candidate) for candidate in candidates]
     if as_json:
         import json
@@ -266,21 +309,67 @@ def extract(
                    err=True)  # fmt: skip
 
 
-def _with_progress(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """The texts, with a progress bar on a terminal when there is much to read."""
-    if not sys.stderr.isatty() or sum(len(text) for _, text in texts) < 2_000_000:
-        yield from texts
-        return
-    with typer.progressbar(texts, label="extracting", file=sys.stderr) as progress:
-        yield from progress
+# Inputs of this many bytes or more get a progress line: below it, extraction takes seconds.
+PROGRESS_FROM = 4_000_000
+
+
+class _Progress:
+    """The texts to extract from, read line by line, and one line on stderr saying how much of
+    them is read: rewritten in place on a terminal, else written anew at each tenth (each 10 MB
+    when reading stdin, whose size is unknown), so that a log gets a dozen lines at most."""
+
+    def __init__(self, paths: list[Path], *, quiet: bool) -> None:
+        self.paths = paths
+        sizes = [0 if str(path) == "-" or not path.is_file() else path.stat().st_size
+                 for path in paths]  # fmt: skip
+        self.total = sum(sizes) if "-" not in map(str, paths) else 0
+        self.shown = not quiet and (self.total >= PROGRESS_FROM or "-" in map(str, paths))
+        self.terminal = sys.stderr.isatty()
+        self.read = 0
+        self.step = self.total // 100 if self.terminal else self.total // 10
+        self.step = self.step or 10_000_000
+        self.next = PROGRESS_FROM if self.total == 0 else self.step
+        self.written = False
+
+    def texts(self) -> Iterator[tuple[str, Iterable[str]]]:
+        from vnterms.store import read_source_lines
+
+        on_read = self.advance if self.shown else None
+        for path in self.paths:
+            if str(path) == "-":
+                yield "<stdin>", read_source_lines("<stdin>", stream=sys.stdin.buffer,
+                                                   on_read=on_read)  # fmt: skip
+            else:
+                yield str(path), read_source_lines(path, on_read=on_read)
+
+    def advance(self, size: int) -> None:
+        self.read += size
+        if self.read >= self.next:
+            self.next = (self.read // self.step + 1) * self.step
+            self._write()
+
+    def _write(self) -> None:
+        done = f"{self.read / 1e6:,.1f} MB"
+        if self.total:
+            done = f"{min(self.read * 100 // self.total, 100)}% of {self.total / 1e6:,.1f} MB"
+        end = "\r" if self.terminal else "\n"
+        sys.stderr.write(f"vnterms extract: {done} read{end}")
+        sys.stderr.flush()
+        self.written = True
+
+    def finish(self) -> None:
+        """End the progress line on a terminal."""
+        if self.written and self.terminal:
+            sys.stderr.write("\n")
 
 
 def _format_candidates(rows: list[dict[str, Any]], *, tsv: bool) -> str:
-    header = ["term", "id", "category", "count", "vi", "vi_draft", "abbreviations", "variants",
-              "suggestions"]  # fmt: skip
+    header = ["term", "id", "category", "count", "names", "vi", "vi_draft", "abbreviations",
+              "variants", "suggestions"]  # fmt: skip
     lines = []
     for row in rows:
-        suggested = [f"{s['term']} [{s['id']}]" if s["id"] else s["term"]
+        suggested = [(f"{s['term']} [{s['id']}]" if s["id"] else s["term"])
+                     + (f" (one of {s['names']:,} numbered alike)" if s["names"] > 1 else "")
                      for s in row["suggestions"]]  # fmt: skip
         cells = [row[key] for key in header[:-1]] + [suggested]
         lines.append(
@@ -289,11 +378,18 @@ def _format_candidates(rows: list[dict[str, Any]], *, tsv: bool) -> str:
     if tsv:
         return "\n".join("\t".join(line) for line in [header, *lines])
     return "\n".join(
-        f"{line[0]}  [{line[1] or 'NEW ' + line[2]}] ×{line[3]}\n    vi: "
-        f"{line[4] or (line[5] + ' (draft)' if line[5] else '—')}"
-        + (f"\n    same as? {line[8]}" if line[8] else "")
-        for line in lines
+        f"{line[0]}  [{line[1] or 'NEW ' + line[2]}] ×{line[3]}"
+        + _family(row)
+        + f"\n    vi: {line[5] or (line[6] + ' (draft)' if line[6] else '—')}"
+        + (f"\n    same as? {line[9]}" if line[9] else "")
+        for row, line in zip(rows, lines, strict=True)
     )
+
+
+def _family(row: dict[str, Any]) -> str:
+    if row["names"] == 1:
+        return ""
+    return f", {row['names']:,} names numbered alike: {', '.join(row['variants'][:3])}, …"
 
 
 @app.command()

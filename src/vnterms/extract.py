@@ -11,16 +11,21 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold
 
 __all__ = [
+    "MAX_OCCURRENCES",
+    "MAX_SUGGESTIONS",
+    "MAX_VARIANTS",
     "Candidate",
     "Name",
+    "Suggestion",
     "TermMatcher",
+    "Texts",
     "compose_vietnamese",
     "describe_candidate",
     "draft_concepts",
@@ -202,24 +207,25 @@ class TermMatcher:
 def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = None
                ) -> Iterator[Name]:  # fmt: skip
     """Every name in ``text``, line by line: glossary terms, new names, names nested in them, and
-    the acronyms and aliases the text itself defines ("… Law of the Sea (UNCLOS)")."""
+    the acronyms and aliases the text itself defines ("… Law of the Sea (UNCLOS)"), wherever they
+    stand in it, before the definition too."""
     matcher = matcher or TermMatcher(glossary)
     lines = [unicodedata.normalize("NFC", raw) for raw in text.splitlines()]
     found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
-    acronyms, aliases = _definitions(lines, found)
-    pattern = (
-        re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, acronyms))})(?![^\W_])")
-        if acronyms
-        else None
-    )
+    definitions = _Definitions()
+    for line, names in zip(lines, found, strict=True):
+        definitions.read(line, names)
     for lineno, (line, names) in enumerate(zip(lines, found, strict=True), start=1):
         for name in names:
-            target = aliases.get((lineno, name.column))
+            target = definitions.alias_of(name)
             if target is not None:
                 name = replace(name, concept=target.concept, stands_for=target.text)
             yield name
-        if pattern:
-            yield from _defined_acronyms(line, lineno, names, acronyms, pattern)
+        for column, forms in _acronym_words(line, names):
+            form = definitions.acronym_among(forms)
+            if form is not None:
+                target = definitions.acronyms[form]
+                yield Name(form, lineno, column + 1, target.concept, None, stands_for=target.text)
 
 
 # "NAME (ACRONYM)", "NAME (the “Alias”)", "NAME, also known as the Alias": a definition.
@@ -228,21 +234,26 @@ _DEFINED = re.compile(
 )
 _ACRONYM_FORM = r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?"  # NPT, UNCLOS, SPLOS-34, RevCon
 _DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM})[\"”]?(?:\s*\)|[\s,.;]|\Z)")
-_ACRONYM = re.compile(rf"{_ACRONYM_FORM}\Z")
+# A word an acronym may be read from: its letters, and a number joined to them ("SPLOS-34").
+_ACRONYM_WORD = re.compile(r"(?<![^\W_])([A-Z][A-Za-z]*[A-Z])(-?\d+(?![^\W_]))?")
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
-def _definitions(lines: list[str], found: list[list[Name]]
-                 ) -> tuple[dict[str, Name], dict[tuple[int, int], Name]]:  # fmt: skip
-    """What a text defines: acronyms (text → the full name) and aliases ((line, column) of a
-    name → the name it is another name for, a glossary one if either side is known).
+class _Definitions:
+    """What a text defines: acronyms (text → the full name) and aliases (a new name's cluster
+    key → the name it is another name for, a glossary one if either side is known).
 
     Only a name of several words is defined, and an acronym only when its letters stand in the
     name in order (NPT, ITLOS and BBNJ are not plain initials; "SPLOS-34" is no acronym of a
     "UNCLOS" before it).
     """
-    acronyms: dict[str, Name] = {}
-    same: dict[str, Name] = {}  # a new name's cluster key → the name it stands for
-    for line, names in zip(lines, found, strict=True):
+
+    def __init__(self) -> None:
+        self.acronyms: dict[str, Name] = {}
+        self.aliases: dict[str, Name] = {}
+
+    def read(self, line: str, names: list[Name]) -> None:
+        """Note the definitions ``line`` makes (``names``: the names found in it)."""
         ends: dict[int, list[Name]] = {}
         for name in names:
             if len(name.text.split()) > 1:
@@ -256,23 +267,41 @@ def _definitions(lines: list[str], found: list[list[Name]]
                 # the innermost name the letters fit: "… Conference of the [Treaty …] (NPT)"
                 fitting = [n for n in defined_by if _letters_in_order(acronym[1], n.text)]
                 if fitting:
-                    acronyms.setdefault(acronym[1], min(fitting, key=lambda n: len(n.text)))
+                    self.acronyms.setdefault(acronym[1], min(fitting, key=lambda n: len(n.text)))
                 continue
             alias = next((n for n in names if n.column - 1 == match.end() and not n.nested), None)
             target = max(defined_by, key=lambda n: len(n.text))
             if alias is None or (alias.concept is not None and target.concept is not None):
                 continue  # nothing said, or two names the glossary knows already
             if alias.concept is None:
-                same.setdefault(_cluster_key(alias.text), target)
+                self.aliases.setdefault(_cluster_key(alias.text), target)
             else:
-                same.setdefault(_cluster_key(target.text), alias)
-    aliases = {  # every place such a name is written, before or after the definition
-        (name.line, name.column): same[key]
-        for names in found
-        for name in names
-        if name.concept is None and (key := _cluster_key(name.text)) in same
-    }
-    return acronyms, aliases
+                self.aliases.setdefault(_cluster_key(target.text), alias)
+
+    def alias_of(self, name: Name) -> Name | None:
+        """The name a new name stands for, wherever it is written, before or after the
+        definition."""
+        return None if name.concept is not None else self.aliases.get(_cluster_key(name.text))
+
+    def acronym_among(self, forms: tuple[str, ...]) -> str | None:
+        """The form of an acronym word that the text defined (the earlier defined, if both)."""
+        defined = [form for form in forms if form in self.acronyms]
+        if len(defined) > 1:
+            order = list(self.acronyms)
+            defined.sort(key=order.index)
+        return defined[0] if defined else None
+
+
+def _acronym_words(line: str, names: list[Name]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Where a word that may be a defined acronym stands outside the names found in ``line``: its
+    0-based column, and the forms it may be read as ("SPLOS-34" is "SPLOS" too)."""
+    taken = [(n.column - 1, n.column - 1 + len(n.text)) for n in names]
+    for match in _ACRONYM_WORD.finditer(line):
+        letters, number = match[1], match[2]
+        alone = not _WORD_CHARACTER.match(line, match.end(1))
+        forms = ((letters,) if alone else ()) + ((letters + number,) if number else ())
+        if forms and not any(a <= match.start() < b for a, b in taken):
+            yield match.start(), forms
 
 
 def _cluster_key(name: str) -> str:
@@ -288,17 +317,6 @@ def _letters_in_order(acronym: str, name: str) -> bool:
         return False
     text = iter(" ".join(words[next(i for i, w in enumerate(words) if w[0] == letters[0]) :]))
     return all(letter in text for letter in letters)
-
-
-def _defined_acronyms(line: str, lineno: int, names: list[Name], acronyms: dict[str, Name],
-                      pattern: re.Pattern[str]) -> Iterator[Name]:  # fmt: skip
-    """The acronyms the text defined, wherever they stand outside a name already found."""
-    taken = [(n.column - 1, n.column - 1 + len(n.text)) for n in names]
-    for match in pattern.finditer(line):
-        if not any(a <= match.start() < b for a, b in taken):
-            target = acronyms[match[0]]
-            yield Name(match[0], lineno, match.start() + 1, target.concept, None,
-                       stands_for=target.text)  # fmt: skip
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
@@ -458,9 +476,27 @@ def _trim_start(tokens: list[Token], start: int, end: int, line: str) -> int:
     return start
 
 
+# What a candidate keeps, however often its names occur: its first occurrences (the PO files
+# cite these lines) and its first ways of writing them, with a count of them all.
+MAX_OCCURRENCES = 100
+MAX_VARIANTS = 50
+# Suggestions kept per candidate, and candidates looked at to find them.
+MAX_SUGGESTIONS = 5
+_MAX_COMPARED = 2_000
+
+
+class Suggestion(NamedTuple):
+    """A candidate a new name may be a shorter form of; ``names`` > 1 for a numbered family."""
+
+    term: str
+    id: str | None
+    names: int = 1
+
+
 @dataclass
 class Candidate:
-    """One concept found in the texts, with every way it was written and where."""
+    """One concept found in the texts (or one family of names that differ only by their numbers),
+    how often, and the first ``MAX_OCCURRENCES`` places and ``MAX_VARIANTS`` spellings."""
 
     term: str
     id: str | None
@@ -470,12 +506,11 @@ class Candidate:
     abbreviations: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
-    # (term, id) of candidates this new name may be a short form of: a guess, left to a person
-    suggestions: list[tuple[str, str | None]] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.occurrences)
+    # candidates this new name may be a short form of: a guess, left to a person
+    suggestions: list[Suggestion] = field(default_factory=list)
+    count: int = 0  # occurrences in all, of which the first MAX_OCCURRENCES are kept
+    # distinct names: more than 1 for a family ("Security Council Resolution 1", "… 2", …)
+    names: int = 1
 
 
 # The category a new name most likely has, by its first head noun.
@@ -556,65 +591,223 @@ def _known_vietnamese(english: str, matcher: TermMatcher) -> str | None:
     return entry[0].label("vi") if entry else None
 
 
-def extract(texts: Iterable[tuple[str, str]], glossary: Glossary) -> list[Candidate]:
-    """Cluster the names found in ``texts`` (pairs of source name and text) into candidates.
+Texts = Iterable[tuple[str, str | Iterable[str]]]
+_Place = tuple[int, int, int, int]  # (text number, line, 0 for names | 1 for acronyms, order)
+
+
+@dataclass
+class _Tally:
+    """The names gathered under one key: how many, and the first occurrences, spellings and
+    acronyms, each with its place in the order of the texts (merges keep that order)."""
+
+    first: tuple[_Place, str]  # the earliest name's place, and the full name it stands for
+    count: int = 0
+    occurrences: list[tuple[_Place, Occurrence]] = field(default_factory=list)
+    variants: dict[str, _Place] = field(default_factory=dict)
+    acronyms: dict[str, _Place] = field(default_factory=dict)
+
+    def add(self, place: _Place, occurrence: Occurrence, *, acronym: bool = False) -> None:
+        """Count a name found at ``place``, later than all the tally has (or merged) so far."""
+        self.count += 1
+        if len(self.occurrences) < MAX_OCCURRENCES:
+            self.occurrences.append((place, occurrence))
+        text = occurrence.text
+        if text not in self.variants and len(self.variants) < MAX_VARIANTS:
+            self.variants[text] = place
+        if acronym and text not in self.acronyms and len(self.acronyms) < MAX_VARIANTS:
+            self.acronyms[text] = place
+
+    def merge(self, other: _Tally) -> None:
+        self.first = min(self.first, other.first)
+        self.count += other.count
+        joined = sorted(self.occurrences + other.occurrences, key=lambda pair: pair[0])
+        self.occurrences = joined[:MAX_OCCURRENCES]
+        self.variants = _earliest(self.variants, other.variants)
+        self.acronyms = _earliest(self.acronyms, other.acronyms)
+
+
+def _earliest(ours: dict[str, _Place], theirs: dict[str, _Place]) -> dict[str, _Place]:
+    """The first ``MAX_VARIANTS`` texts of both, each at its earlier place, in place order."""
+    both = {**theirs, **ours}
+    for text, place in theirs.items():
+        both[text] = min(both[text], place)
+    return dict(sorted(both.items(), key=lambda item: item[1])[:MAX_VARIANTS])
+
+
+class _Gathering:
+    """Names read from texts, line by line, and what is kept of them: a ``_Tally`` per concept
+    and per new name, never the lines or the names themselves.
+
+    A text's acronyms and aliases join the names they stand for, wherever they stand in the text
+    (before the definition too): what a text may define is kept per text, by key, until its end.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.matcher = TermMatcher(glossary)
+        self.concepts = {concept.id: concept for concept in glossary}
+        self.known: dict[str, _Tally] = {}  # by concept id
+        self.new: dict[str, _Tally] = {}  # by cluster key of the full name
+        self.undefined: dict[str, _Tally] = {}  # new names no text of theirs defined, by key
+        self.defined: dict[str, Name] = {}  # cluster key → what a text defined it as
+
+    def read(self, number: int, source: str, lines: Iterable[str]) -> None:
+        """Gather the names of one text."""
+        definitions = _Definitions()
+        names_by_key: dict[str, _Tally] = {}  # this text's new names
+        acronym_words: dict[tuple[str, ...], list[tuple[_Place, int, int]]] = {}
+        acronym_counts: dict[tuple[str, ...], int] = {}
+        for lineno, raw in enumerate(lines, start=1):
+            line = unicodedata.normalize("NFC", raw)
+            names = list(_names_in_line(line, lineno, self.matcher))
+            definitions.read(line, names)
+            for order, name in enumerate(names):
+                place = (number, lineno, 0, order)
+                occurrence = Occurrence(source, lineno, name.column, name.text)
+                if name.concept is not None:
+                    self._tally_known(name.concept, place, name.text).add(place, occurrence)
+                else:
+                    key = _cluster_key(name.text)
+                    tally = names_by_key.get(key)
+                    if tally is None:
+                        tally = names_by_key[key] = _Tally((place, name.text))
+                    tally.add(place, occurrence)
+            for column, forms in _acronym_words(line, names):
+                acronym_counts[forms] = acronym_counts.get(forms, 0) + 1
+                kept = acronym_words.setdefault(forms, [])
+                if len(kept) < MAX_OCCURRENCES:
+                    kept.append(((number, lineno, 1, column), lineno, column + 1))
+        for key, tally in names_by_key.items():
+            target = definitions.aliases.get(key)
+            if target is None:
+                self._merge(self.undefined, key, tally)
+                continue
+            self.defined[key] = target
+            self._join(tally, target)
+        for forms, kept in acronym_words.items():
+            form = definitions.acronym_among(forms)
+            if form is None:
+                continue
+            target = definitions.acronyms[form]
+            self.defined[_cluster_key(form)] = target
+            tally = _Tally((kept[0][0], target.text))
+            for place, lineno, column in kept:
+                tally.add(place, Occurrence(source, lineno, column, form), acronym=True)
+            tally.count = acronym_counts[forms]
+            self._join(tally, target)
+
+    def _tally_known(self, concept: Concept, place: _Place, text: str) -> _Tally:
+        tally = self.known.get(concept.id)
+        if tally is None:
+            tally = self.known[concept.id] = _Tally((place, text))
+        return tally
+
+    def _join(self, tally: _Tally, target: Name) -> None:
+        """Add names that stand for ``target`` to its concept's or its new name's tally."""
+        if target.concept is not None:
+            self._tally_known(target.concept, *tally.first).merge(tally)
+        else:
+            tally.first = (tally.first[0], target.text)
+            self._merge(self.new, _cluster_key(target.text), tally)
+
+    @staticmethod
+    def _merge(tallies: dict[str, _Tally], key: str, tally: _Tally) -> None:
+        if key in tallies:
+            tallies[key].merge(tally)
+        else:
+            tallies[key] = tally
+
+    def candidates(self) -> list[Candidate]:
+        """Known concepts by id, then new names and numbered families by first occurrence."""
+        for key, tally in self.undefined.items():  # a name another text defined joins it
+            target = self.defined.get(key)
+            if target is None:
+                self._merge(self.new, key, tally)
+            else:
+                self._join(tally, target)
+        self.undefined.clear()
+        known = [self._known(self.concepts[cid], self.known[cid]) for cid in sorted(self.known)]
+        families = _families(sorted(self.new.values(), key=lambda tally: tally.first))
+        candidates = known + [self._new(tally, names) for tally, names in families]
+        _suggest(candidates)
+        return candidates
+
+    def _known(self, concept: Concept, tally: _Tally) -> Candidate:
+        abbreviations = concept.abbreviations()
+        abbreviations += [a for a in tally.acronyms if a not in abbreviations]
+        return Candidate(concept.label("en") or tally.first[1], concept.id, concept.category,
+                         concept.label("vi"), abbreviations=abbreviations,
+                         **_kept(tally))  # fmt: skip
+
+    def _new(self, tally: _Tally, names: int) -> Candidate:
+        full = tally.first[1]
+        return Candidate(full, None, _new_category(full), None,
+                         compose_vietnamese(full, self.matcher), abbreviations=list(tally.acronyms),
+                         names=names, **_kept(tally))  # fmt: skip
+
+
+def _kept(tally: _Tally) -> dict[str, Any]:
+    return {"variants": list(tally.variants), "count": tally.count,
+            "occurrences": [occurrence for _, occurrence in tally.occurrences]}  # fmt: skip
+
+
+# A number standing as a word of a name: "Resolution 2231", "2026 Review Conference", "35th".
+_NUMBER = re.compile(r"(?<![^\W_])\d+(?:st|nd|rd|th)?(?![^\W_])")
+
+
+def _families(tallies: list[_Tally]) -> list[tuple[_Tally, int]]:
+    """New names that differ only by their numbers, each family as one tally (with how many
+    names it holds), at its first name's place; other names as they are."""
+    families: dict[str, tuple[_Tally, int]] = {}
+    for tally in tallies:
+        name = tally.first[1]
+        key = _cluster_key(_NUMBER.sub("0", name)) + "#" if _NUMBER.search(name) else name
+        if key in families:
+            family, names = families[key]
+            family.merge(tally)
+            families[key] = (family, names + 1)
+        else:
+            families[key] = (tally, 1)
+    return list(families.values())
+
+
+def extract(texts: Texts, glossary: Glossary) -> list[Candidate]:
+    """Cluster the names found in ``texts`` into candidates: pairs of source name and text, the
+    text whole or as an iterable of lines (read once, one line at a time).
 
     Known names are grouped by concept; new names by their folded form without "the"/"UN", or
-    with the name a text defined them as (in any of the texts). Known candidates come first, by
-    concept id, then new ones by first occurrence.
+    with the name a text defined them as (in any of the texts); new names that differ only by
+    their numbers form one family. Known candidates come first, by concept id, then new ones by
+    first occurrence. What is kept stays bounded however long the texts: see ``Candidate``.
     """
-    matcher = TermMatcher(glossary)
-    found = [(source, name) for source, text in texts
-             for name in find_names(text, glossary, matcher=matcher)]  # fmt: skip
-    defined = {_cluster_key(name.text): name for _, name in found if name.stands_for}
-    known: dict[str, Candidate] = {}
-    new: dict[str, Candidate] = {}
-    for source, name in found:
-        if name.concept is None and name.stands_for is None:
-            alias = defined.get(_cluster_key(name.text))
-            if alias is not None:  # defined in another text
-                name = replace(name, concept=alias.concept, stands_for=alias.stands_for)
-        occurrence = Occurrence(source, name.line, name.column, name.text)
-        if name.concept is not None:
-            concept = name.concept
-            candidate = known.get(concept.id) or known.setdefault(concept.id, Candidate(
-                concept.label("en") or name.text, concept.id, concept.category,
-                concept.label("vi"), abbreviations=concept.abbreviations()))  # fmt: skip
-        else:
-            full = name.stands_for or name.text
-            key = _cluster_key(full)
-            candidate = new.get(key) or new.setdefault(key, Candidate(
-                full, None, _new_category(full), None,
-                compose_vietnamese(full, matcher)))  # fmt: skip
-        acronym = name.stands_for and _ACRONYM.match(name.text)
-        if acronym and name.text not in candidate.abbreviations:
-            candidate.abbreviations.append(name.text)
-        candidate.occurrences.append(occurrence)
-        if name.text not in candidate.variants:
-            candidate.variants.append(name.text)
-    candidates = [known[key] for key in sorted(known)] + list(new.values())
-    _suggest(candidates)
-    return candidates
+    gathering = _Gathering(glossary)
+    for number, (source, text) in enumerate(texts):
+        gathering.read(number, source, text.splitlines() if isinstance(text, str) else text)
+    return gathering.candidates()
 
 
 def _suggest(candidates: list[Candidate]) -> None:
-    """Note, for each new name, the names it may be a shorter form of: the same head noun and all
-    its words among theirs, acronyms read in full ("NPT Review Conference" → "2026 Review
-    Conference of the Treaty on the Non-Proliferation …"). Only suggested: never merged."""
+    """Note, for each new name, up to ``MAX_SUGGESTIONS`` names it may be a shorter form of: the
+    same head noun and all its words among theirs, acronyms read in full ("NPT Review
+    Conference" → "2026 Review Conference of the Treaty on the Non-Proliferation …"). Only
+    suggested, never merged. Each name is compared with at most ``_MAX_COMPARED`` others, those
+    that have its rarest word, not with all."""
     expansions = {a: c.term for c in candidates for a in c.abbreviations}
     words = [_content_words(c.term, expansions) for c in candidates]
-    having: dict[str, set[int]] = {}
+    having: dict[str, list[int]] = {}
     for i, content in enumerate(words):
         for word in content:
-            having.setdefault(word, set()).add(i)
+            having.setdefault(word, []).append(i)
     heads = [_head(c.term) for c in candidates]
     for i, candidate in enumerate(candidates):
         if candidate.id is not None or len(words[i]) < 2:
             continue
-        wider = set.intersection(*(having[word] for word in words[i]))
-        for j in sorted(wider - {i}):
-            if heads[j] == heads[i]:
-                candidate.suggestions.append((candidates[j].term, candidates[j].id))
+        rarest = min(words[i], key=lambda word: len(having[word]))
+        for j in having[rarest][:_MAX_COMPARED]:
+            if j != i and heads[j] == heads[i] and words[i] <= words[j]:
+                other = candidates[j]
+                candidate.suggestions.append(Suggestion(other.term, other.id, other.names))
+                if len(candidate.suggestions) == MAX_SUGGESTIONS:
+                    break
 
 
 def _content_words(text: str, expansions: dict[str, str]) -> set[str]:
@@ -642,7 +835,8 @@ def describe_candidate(candidate: Candidate) -> dict[str, object]:
             {"file": o.file, "line": o.line, "column": o.column, "text": o.text}
             for o in candidate.occurrences
         ],
-        "suggestions": [{"term": term, "id": id_} for term, id_ in candidate.suggestions],
+        "names": candidate.names,
+        "suggestions": [s._asdict() for s in candidate.suggestions],
     }
 
 
@@ -660,14 +854,24 @@ def draft_concepts(candidates: Iterable[Candidate], glossary: Glossary) -> list[
         taken.add(concept_id)
         sources = sorted({f"{o.file}:{o.line}" for o in candidate.occurrences})
         terms = [Term(candidate.term, "en", "full", "preferred")]
+        numbers = _NUMBER.findall(candidate.term)  # in a family, other numbers: other names
         terms += [Term(v, "en", "variant", "admitted") for v in candidate.variants
-                  if v != candidate.term and v not in candidate.abbreviations]  # fmt: skip
+                  if v != candidate.term and v not in candidate.abbreviations
+                  and _NUMBER.findall(v) == numbers]  # fmt: skip
         terms += [Term(a, "en", "abbreviation", "admitted") for a in candidate.abbreviations]
         if candidate.vi_draft:
             terms.append(Term(candidate.vi_draft, "vi", "full", "draft"))
-        note = "; ".join(f"May be the same as {f'[{id_}]' if id_ else f'“{term}”'}."
-                         for term, id_ in candidate.suggestions) or None  # fmt: skip
         drafts.append(Concept(concept_id, candidate.category or "subsidiary-body", terms,
-                              status="draft", note=note, sources=sources,
+                              status="draft", note=_draft_note(candidate), sources=sources,
                               file="drafts.terms"))  # fmt: skip
     return drafts
+
+
+def _draft_note(candidate: Candidate) -> str | None:
+    notes = [f"The first of {candidate.names:,} names that differ only by their numbers; "
+             "the others are not added."] if candidate.names > 1 else []  # fmt: skip
+    for suggestion in candidate.suggestions:
+        named = f"[{suggestion.id}]" if suggestion.id else f"“{suggestion.term}”"
+        family = f" or another of its {suggestion.names:,} numbered names" * (suggestion.names > 1)
+        notes.append(f"May be the same as {named}{family}.")
+    return " ".join(notes) or None

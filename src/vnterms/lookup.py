@@ -28,7 +28,16 @@ from vnterms.normalize import (
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
 
-__all__ = ["RULES", "TABLES", "Index", "Match", "describe", "strip_optional", "term_keys"]
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "RULES",
+    "TABLES",
+    "Index",
+    "Match",
+    "describe",
+    "strip_optional",
+    "term_keys",
+]
 
 # Rule name → score (0–100) of a match by that rule; the order is the rank order.
 RULES = {
@@ -52,6 +61,9 @@ STOPWORDS = frozenset("the of on for and to in at by a an against beyond ve cua 
 COMMON_WORD_ACRONYMS = frozenset("who cat cop aid all art act can ice isa pact care".split())
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "draft": 2, "deprecated": 3}
 FUZZY_THRESHOLD = 0.82
+# The longest query searched, in characters: a name is never that long, and the typo rule's work
+# grows with the square of a word's length (a 120,000-character query took 10 s and more).
+MAX_QUERY_LENGTH = 1_000
 # What a rule found: (score, rule name, term number); a Match is made only for those returned.
 _Hit = tuple[int, str, int]
 # A hit in rank order: (-score, rank of its term (see ``Index._build``), rule stage, term number,
@@ -207,7 +219,11 @@ class Index:
         ]
 
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
-        """Matches for ``query``, best first; ties go to preferred terms, then to concept ids."""
+        """Matches for ``query``, best first; ties go to preferred terms, then to concept ids.
+
+        A query longer than ``MAX_QUERY_LENGTH`` characters matches nothing: the answer is an
+        empty list, returned at once.
+        """
         return [
             Match(self._terms[i][0], -score, self._terms[i][1], rule)
             for score, _, _, i, rule in self._ranked(query, limit, lang)
@@ -220,6 +236,8 @@ class Index:
 
     def _ranked(self, query: str, limit: int, lang: str | None) -> list[_Ranked]:
         """The best hit of each of the ``limit`` best concepts, in rank order."""
+        if len(query) > MAX_QUERY_LENGTH:
+            return []
         written = query if query.isascii() else unicodedata.normalize("NFC", visible(query))
         if not written.isprintable() or "  " in written or written.strip() != written:
             written = " ".join(written.split())  # (printable text has no other space than " ")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import BinaryIO
 
 from vnterms.errors import InputError
 from vnterms.model import KINDS, LANGUAGES, STATUSES, Concept, Glossary, Term
@@ -22,6 +23,7 @@ __all__ = [
     "MARKER",
     "SUFFIX",
     "GlossaryPlace",
+    "decode_line",
     "default_glossary_dir",
     "default_seeds_dir",
     "find_glossary",
@@ -33,8 +35,8 @@ __all__ = [
     "read_concepts",
     "read_files",
     "read_glossary",
-    "read_lines",
     "read_source",
+    "read_source_lines",
     "read_text",
     "shipped_glossary_dir",
     "write_glossary",
@@ -137,18 +139,44 @@ def read_source(path: str | Path) -> str:
     return _decode(data, str(path))
 
 
-def read_lines(stream: IO[bytes], name: str = "<stdin>") -> Iterator[str]:
-    """The lines of a byte stream (stdin) as they arrive, without line ends; invalid UTF-8 is an
-    ``InputError`` with its line and byte offset, as in a file."""
-    offset = 0
-    for lineno, raw in enumerate(stream, start=1):
-        try:
-            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            raise InputError(f"invalid UTF-8 at byte {offset + error.start}", name,
-                             lineno) from None  # fmt: skip
-        offset += len(raw)
-        yield line.rstrip("\r\n")
+def read_source_lines(path: str | Path, *, stream: BinaryIO | None = None,
+                      on_read: Callable[[int], None] | None = None) -> Iterator[str]:  # fmt: skip
+    """The lines of a source text, as ``read_source(path).splitlines()`` gives them, read and
+    decoded one at a time from ``path`` (or from ``stream``, named ``path``): memory stays bounded
+    by the longest line. A NUL byte or invalid UTF-8 is an ``InputError`` naming file and line,
+    raised when reached; ``on_read`` is told the size in bytes of each line read."""
+    name = str(path)
+    try:
+        # opened now, so that a missing file is reported before any work; the lines close it
+        handle = nullcontext(stream) if stream is not None else Path(path).open("rb")  # noqa: SIM115
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", name) from None
+    return _decoded_lines(handle, name, on_read)
+
+
+def _decoded_lines(handle: nullcontext[BinaryIO] | BinaryIO, name: str,
+                   on_read: Callable[[int], None] | None) -> Iterator[str]:  # fmt: skip
+    with handle as lines:
+        offset = 0
+        for lineno, data in enumerate(lines, start=1):
+            text = decode_line(data, name, lineno, offset)
+            offset += len(data)
+            if on_read is not None:
+                on_read(len(data))
+            yield from text.splitlines()
+
+
+def decode_line(data: bytes, name: str, lineno: int, offset: int) -> str:
+    """One line of a text (line ``lineno``, starting at byte ``offset``): a NUL byte or invalid
+    UTF-8 is an ``InputError`` naming file, line and byte."""
+    if b"\0" in data:
+        at = offset + data.index(b"\0")
+        raise InputError(f"binary file (NUL byte at byte {at})", name, lineno)
+    try:
+        return data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        at = offset + error.start
+        raise InputError(f"invalid UTF-8 at byte {at}", name, lineno) from None
 
 
 def glossary_files(directory: Path) -> list[Path]:
