@@ -205,5 +205,8 @@ class Glossary:
         return concept
 
     def search(self, query: str, *, limit: int = 10, lang: str | None = None) -> list[Match]:
-        """Ranked matches for ``query``, best first, each saying which term and rule matched."""
+        """Ranked matches for ``query``, best first, each saying which term and rule matched.
+
+        A query longer than ``lookup.MAX_QUERY_LENGTH`` (1,000 characters) matches nothing.
+        """
         return self.index.search(query, limit=limit, lang=lang)
