@@ -5,6 +5,7 @@ import copy
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -175,29 +176,29 @@ HEADER = 'msgid ""\nmsgstr "Language: vi\\n"\n\n'
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "line", "message"),
     [
-        ('msgid "a"\nmsgstr "b"\n\nmsgstr "c"\n', "msgstr without a msgid before it"),
-        ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', "msgstr without a msgid before it"),
-        ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n',
+        ('msgid "a"\nmsgstr "b"\n\nmsgstr "c"\n', 7, "msgstr without a msgid before it"),
+        ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', 6, "msgstr without a msgid before it"),
+        ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 7,
          "msgid 'a' defined twice (first at line 4)"),
-        ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n',
+        ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', 9,
          "msgid 'a' defined twice (first at line 5)"),
     ],
 )  # fmt: skip
 def test_po_that_msgfmt_rejects_is_an_error_on_the_line_msgfmt_names(
-    tmp_path: Path, body: str, message: str
+    tmp_path: Path, body: str, line: int, message: str, tool: Callable[[str, str], str]
 ) -> None:
     path = tmp_path / "bad.po"
     path.write_text(HEADER + body, encoding="utf-8")
-    checked = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
-                             capture_output=True, text=True, check=False)  # fmt: skip
-    assert checked.returncode == 1
-    line = re.search(rf"{re.escape(str(path))}:(\d+):", checked.stderr)
-    assert line is not None, checked.stderr
     with pytest.raises(InputError) as raised:
         read_concepts_from(path)
-    assert str(raised.value) == f"{path}:{line.group(1)}: {message}"
+    assert str(raised.value) == f"{path}:{line}: {message}"
+    checked = subprocess.run([tool("msgfmt", "gettext"), "--check", "-o", "/dev/null", str(path)],
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    assert checked.returncode == 1
+    named = re.search(rf"{re.escape(str(path))}:(\d+):", checked.stderr)
+    assert named is not None and int(named.group(1)) == line, checked.stderr
 
 
 def test_po_different_contexts_may_share_a_msgid(tmp_path: Path) -> None:
