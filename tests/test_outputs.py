@@ -3,6 +3,8 @@
 import os
 import signal
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -193,3 +195,20 @@ def test_build_says_which_files_it_left_unchanged(tmp_path: Path) -> None:
     assert f"wrote {out / 'vnterms.tmx'}" in lines
     assert sum(line.startswith("unchanged ") for line in lines) == 7
     assert sum(line.startswith("wrote ") for line in lines) == 1
+
+
+def test_dev_stdout_is_written_in_place_even_when_it_is_a_file(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"earlier lines\n")
+    with log.open("ab") as appended:
+        result = subprocess.run([sys.executable, "-m", "vnterms", "export", "tmx", "-o",
+                                 "/dev/stdout", "-g", SMALL], stdout=appended,
+                                stderr=subprocess.PIPE, timeout=120, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = log.read_bytes()
+    assert data.startswith(b"earlier lines\n" + TMX_START) and data.endswith(b"</tmx>\n")
+    with subprocess.Popen([sys.executable, "-m", "vnterms", "export", "tmx", "-o", "/dev/stdout",
+                           "-g", SMALL], stdout=subprocess.PIPE) as piped:  # fmt: skip
+        assert piped.stdout is not None
+        assert piped.stdout.read().startswith(TMX_START)
+    assert piped.returncode == 0

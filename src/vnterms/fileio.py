@@ -30,21 +30,43 @@ class InterruptedAfterWriting(KeyboardInterrupt):
 
 
 def _target(path: str | Path) -> tuple[Path, bool]:
-    """The file to write for ``path`` (a symlink's final target), and whether it is a stream
-    (not a regular file) to be written in place. Raises ``OutputError`` for a place that cannot
-    take a file: a directory, a missing parent directory."""
-    target = Path(os.path.realpath(path))
+    """The file to write for ``path``, and whether it is a stream (not a regular file) to be
+    written in place: a stream is opened by the name given (``/dev/stdout`` is a link that only
+    the writing process can follow), a regular file is replaced at the end of its symlinks.
+    Raises ``OutputError`` for a place that cannot take a file: a directory, a missing parent."""
     try:
-        mode = target.stat().st_mode
+        mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as error:
         raise OutputError(f"cannot write: {error.strerror}", str(path)) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError("cannot write: it is a directory", str(path))
+    if mode is not None and (not stat.S_ISREG(mode) or _is_device_name(path)):
+        return Path(path), True
+    target = Path(os.path.realpath(path))
     if mode is None and not target.parent.is_dir():
         raise OutputError(f"cannot write: no directory {target.parent}", str(path))
-    return target, mode is not None and not stat.S_ISREG(mode)
+    return target, False
+
+
+def _is_device_name(path: str | Path) -> bool:
+    """Whether ``path`` names a device or a descriptor (``/dev/stdout``, ``/proc/self/fd/3``):
+    what stands behind it, even a regular file (``>> log``), is written in place."""
+    return Path(path).absolute().parts[1:2] in (("dev",), ("proc",))
+
+
+def _descriptor(path: str | Path) -> int | None:
+    """The descriptor of this process that ``path`` names, if it names one (``/dev/stdout``,
+    ``/dev/fd/3``, ``/proc/self/fd/3``): written through, not reopened, so that it keeps its
+    offset and its append mode."""
+    parts = Path(path).absolute().parts
+    standard = {"stdin": 0, "stdout": 1, "stderr": 2}
+    if parts[:2] == ("/", "dev") and len(parts) == 3 and parts[2] in standard:
+        return standard[parts[2]]
+    if parts[:-1] in (("/", "dev", "fd"), ("/", "proc", "self", "fd")) and parts[-1].isdigit():
+        return int(parts[-1])
+    return None
 
 
 def make_directory(path: Path) -> None:
@@ -108,8 +130,10 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
 @contextlib.contextmanager
 def _opened(path: str | Path, stream: Path, mode: str) -> Iterator[IO[Any]]:
     """A FIFO or a device, opened to be written as a stream (no truncation, no rename)."""
+    descriptor = _descriptor(stream)
     try:
-        handle = _open(os.open(stream, os.O_WRONLY), mode)
+        opened = os.open(stream, os.O_WRONLY) if descriptor is None else os.dup(descriptor)
+        handle = _open(opened, mode)
     except OSError as error:
         raise OutputError(f"cannot write: {error.strerror}", str(path)) from None
     with handle:
