@@ -126,6 +126,78 @@ def test_omegat_glossary_lines(exports: Path, glossary: Glossary) -> None:
     assert f"Security Council\t{expected}\tprincipal-organ; security-council" in lines
 
 
+
+JSON_OF_TWO = """[
+ {
+  "id": "ocean-forum",
+  "category": "conference",
+  "status": "draft",
+  "parent": null,
+  "related": [],
+  "definition": null,
+  "note": null,
+  "sources": [],
+  "terms": [
+   {
+    "text": "Ocean Forum",
+    "lang": "en",
+    "kind": "full",
+    "status": "draft",
+    "note": null,
+    "sources": []
+   }
+  ]
+ },
+ {
+  "id": "security-council",
+  "category": "principal-organ",
+  "status": "approved",
+  "parent": "un-organs",
+  "related": [
+   "general-assembly"
+  ],
+  "definition": "Organ responsible for peace and security",
+  "note": "Chapter V",
+  "sources": [
+   "UN Charter, Art. 23"
+  ],
+  "terms": [
+   {
+    "text": "Security Council",
+    "lang": "en",
+    "kind": "full",
+    "status": "preferred",
+    "note": null,
+    "sources": []
+   },
+   {
+    "text": "Hội đồng Bảo an",
+    "lang": "vi",
+    "kind": "full",
+    "status": "preferred",
+    "note": "official name",
+    "sources": [
+     "un.org/vi"
+    ]
+   }
+  ]
+ }
+]
+"""
+
+
+def test_json_export_holds_every_field_sorted_by_id_in_plain_utf8() -> None:
+    council = Concept("security-council", "principal-organ", [
+        Term("Security Council", "en", "full", "preferred"),
+        Term("Hội đồng Bảo an", "vi", "full", "preferred", note="official name",
+             sources=["un.org/vi"]),
+    ], parent="un-organs", related=["general-assembly"],
+        definition="Organ responsible for peace and security", note="Chapter V",
+        sources=["UN Charter, Art. 23"])  # fmt: skip
+    forum = Concept("ocean-forum", "conference", [Term("Ocean Forum", "en", "full", "draft")],
+                    status="draft")  # fmt: skip
+    assert render("json", Glossary([council, forum])) == JSON_OF_TWO.encode("utf-8")
+
 # --- the round trip: export, import back, nothing changes ----------------------------------------
 
 _words = st.sampled_from("Hội đồng Ủy ban Công ước Liên hợp quốc Quỹ Nhi đồng Tòa án "
