@@ -195,6 +195,7 @@ def test_read_source_returns_the_text_without_bom(tmp_path: Path) -> None:
         (b"one\ntwo \xe1\xbb\n", "2: invalid UTF-8 at byte 8"),
         (b"\nab\x00", "2: binary file (NUL byte at byte 3)"),
         (b"\nab \xff", "2: invalid UTF-8 at byte 4"),
+        (b"\xef\xbb\xbfa\n\xff\n", "2: invalid UTF-8 at byte 5"),  # the BOM's bytes count
     ],
 )
 def test_read_source_rejects_binary_and_invalid_text(tmp_path: Path, data: bytes, message: str):
@@ -213,6 +214,12 @@ def test_read_lines_gives_lines_as_they_come_and_places_invalid_utf8_like_a_file
         next(lines)
     # 3 bytes of BOM, 8 of "Hà Nội", 2 of CRLF, 12 of "Mỹ Đình\n", then "ab"
     assert str(raised.value) == "<stdin>:3: invalid UTF-8 at byte 28"
+
+
+def test_read_lines_counts_the_bom_in_the_offset_on_the_first_line() -> None:
+    with pytest.raises(InputError) as raised:
+        list(read_lines(io.BytesIO(b"\xef\xbb\xbfab\xff\n"), "<stdin>"))
+    assert str(raised.value) == "<stdin>:1: invalid UTF-8 at byte 5"
 
 
 def test_unreadable_source_is_an_input_error(tmp_path: Path) -> None:
