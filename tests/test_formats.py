@@ -127,6 +127,39 @@ def test_omegat_glossary_lines(exports: Path, glossary: Glossary) -> None:
 
 
 
+def test_po_comments_give_id_category_abbreviations_definition_alternatives_status_note() -> None:
+    glossary = Glossary([
+        Concept("security-council", "principal-organ", [
+            Term("Security Council", "en", "full", "preferred"),
+            Term("UNSC", "en", "abbreviation", "admitted"),
+            Term("Council of Security", "en", "variant", "deprecated"),
+            Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+            Term("HĐBA", "vi", "abbreviation", "admitted"),
+            Term("Hội đồng An ninh", "vi", "variant", "deprecated"),
+            Term("HĐ Bảo an", "vi", "short", "draft"),
+        ], definition="Organ responsible for peace and security", note="Chapter V"),
+        Concept("ocean-forum", "conference", [
+            Term("Ocean Forum", "en", "full", "admitted"),
+            Term("Diễn đàn Biển", "vi", "variant", "deprecated"),
+            Term("Diễn đàn Đại dương", "vi", "full", "draft"),
+        ], status="draft"),
+    ])  # fmt: skip
+    common = ["id: security-council", "category: principal-organ", "abbreviations: UNSC, HĐBA",
+              "definition: Organ responsible for peace and security", "also (vi): HĐBA"]
+    po = polib.pofile(render("po", glossary, version="1.2").decode("utf-8"))
+    assert [po.metadata[key] for key in ("Project-Id-Version", "Last-Translator",
+                                         "Language-Team", "Language")] == [
+        "vnterms 1.2", "vnterms glossary", "vnterms", "vi"]  # fmt: skip
+    assert [(e.msgid, e.msgstr, e.fuzzy, e.comment.split("\n")) for e in po] == [
+        ("Ocean Forum", "Diễn đàn Đại dương", True,  # a draft: its first term not deprecated
+         ["id: ocean-forum", "category: conference", "full, admitted"]),
+        ("Security Council", "Hội đồng Bảo an", False, [*common, "note: Chapter V"]),
+        ("UNSC", "Hội đồng Bảo an", False, [*common, "abbreviation, admitted", "note: Chapter V"]),
+        ("Council of Security", "Hội đồng Bảo an", False,
+         [*common, "DEPRECATED term: do not use it; write the preferred term", "note: Chapter V"]),
+    ]  # fmt: skip
+
+
 JSON_OF_TWO = """[
  {
   "id": "ocean-forum",
