@@ -160,6 +160,55 @@ def test_po_comments_give_id_category_abbreviations_definition_alternatives_stat
     ]  # fmt: skip
 
 
+COUNCIL_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="vnterms" creationtoolversion="1.2" segtype="phrase" o-tmf="vnterms" \
+adminlang="en" srclang="en" datatype="plaintext" />
+  <body>
+    <tu tuid="security-council.1">
+      <prop type="x-concept">security-council</prop>
+      <prop type="x-category">principal-organ</prop>
+      <prop type="x-status">approved</prop>
+      <prop type="x-kind">full</prop>
+      <tuv xml:lang="en">
+        <seg>Security Council</seg>
+      </tuv>
+      <tuv xml:lang="vi">
+        <seg>Hội đồng Bảo an</seg>
+      </tuv>
+    </tu>
+    <tu tuid="security-council.2">
+      <prop type="x-concept">security-council</prop>
+      <prop type="x-category">principal-organ</prop>
+      <prop type="x-status">approved</prop>
+      <prop type="x-kind">abbreviation</prop>
+      <tuv xml:lang="en">
+        <seg>UNSC</seg>
+      </tuv>
+      <tuv xml:lang="vi">
+        <seg>Hội đồng Bảo an</seg>
+      </tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_tmx_export_exact_text_and_draft_units_only_when_asked() -> None:
+    glossary = Glossary([Concept("security-council", "principal-organ", [
+        Term("Security Council", "en", "full", "preferred"),
+        Term("UNSC", "en", "abbreviation", "admitted"),
+        Term("Council", "en", "short", "draft"),
+        Term("Council of Security", "en", "variant", "deprecated"),
+        Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+    ])])  # fmt: skip
+    assert render("tmx", glossary, version="1.2") == COUNCIL_TMX.encode("utf-8")
+    with_drafts = etree.fromstring(render("tmx", glossary, with_drafts=True))
+    assert [(unit.get("tuid"), unit.findtext("prop[@type='x-status']"))
+            for unit in with_drafts.iter("tu")] == [
+        ("security-council.1", "approved"), ("security-council.2", "approved"),
+        ("security-council.3", "draft")]  # fmt: skip
+
 JSON_OF_TWO = """[
  {
   "id": "ocean-forum",
