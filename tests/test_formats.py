@@ -126,7 +126,6 @@ def test_omegat_glossary_lines(exports: Path, glossary: Glossary) -> None:
     assert f"Security Council\t{expected}\tprincipal-organ; security-council" in lines
 
 
-
 def test_po_comments_give_id_category_abbreviations_definition_alternatives_status_note() -> None:
     glossary = Glossary([
         Concept("security-council", "principal-organ", [
@@ -208,6 +207,82 @@ def test_tmx_export_exact_text_and_draft_units_only_when_asked() -> None:
             for unit in with_drafts.iter("tu")] == [
         ("security-council.1", "approved"), ("security-council.2", "approved"),
         ("security-council.3", "draft")]  # fmt: skip
+
+
+TBX_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+  <martifHeader>
+    <fileDesc>
+      <sourceDesc>
+        <p>vnterms English–Vietnamese UN glossary</p>
+      </sourceDesc>
+    </fileDesc>
+  </martifHeader>
+  <text>
+"""
+TBX_OF_TWO = TBX_HEAD + """    <body>
+      <termEntry id="ocean-forum">
+        <descrip type="subjectField">conference</descrip>
+        <admin type="x-status">draft</admin>
+        <langSet xml:lang="en">
+          <tig>
+            <term>Ocean Forum</term>
+            <termNote type="termType">fullForm</termNote>
+            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
+            <admin type="x-status">draft</admin>
+          </tig>
+        </langSet>
+      </termEntry>
+      <termEntry id="security-council">
+        <descrip type="subjectField">principal-organ</descrip>
+        <note>Chapter V</note>
+        <langSet xml:lang="en">
+          <descrip type="definition">Organ responsible for peace and security</descrip>
+          <tig>
+            <term>Security Council</term>
+            <termNote type="termType">fullForm</termNote>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          </tig>
+          <tig>
+            <term>UNSC</term>
+            <termNote type="termType">abbreviation</termNote>
+            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+            <note>informal</note>
+          </tig>
+        </langSet>
+        <langSet xml:lang="vi">
+          <tig>
+            <term>Hội đồng Bảo an</term>
+            <termNote type="termType">fullForm</termNote>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          </tig>
+          <tig>
+            <term>HĐBA</term>
+            <termNote type="termType">shortForm</termNote>
+            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
+            <admin type="x-status">draft</admin>
+          </tig>
+        </langSet>
+      </termEntry>
+    </body>
+  </text>
+</martif>
+"""
+
+
+def test_tbx_export_exact_text_and_an_empty_body() -> None:
+    council = Concept("security-council", "principal-organ", [
+        Term("Security Council", "en", "full", "preferred"),
+        Term("UNSC", "en", "abbreviation", "deprecated", note="informal"),
+        Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+        Term("HĐBA", "vi", "short", "draft"),
+    ], definition="Organ responsible for peace and security", note="Chapter V")  # fmt: skip
+    forum = Concept("ocean-forum", "conference", [Term("Ocean Forum", "en", "full", "draft")],
+                    status="draft")  # fmt: skip
+    assert render("tbx", Glossary([council, forum])) == TBX_OF_TWO.encode("utf-8")
+    empty = TBX_HEAD + "    <body />\n  </text>\n</martif>\n"
+    assert render("tbx", Glossary([])) == empty.encode("utf-8")
+
 
 JSON_OF_TWO = """[
  {
