@@ -126,6 +126,35 @@ def test_omegat_glossary_lines(exports: Path, glossary: Glossary) -> None:
     assert f"Security Council\t{expected}\tprincipal-organ; security-council" in lines
 
 
+def test_omegat_glossary_has_approved_english_terms_of_approved_concepts_sorted_by_id() -> None:
+    glossary = Glossary([
+        Concept("security-council", "principal-organ", [
+            Term("Security Council", "en", "full", "preferred"),
+            Term("UNSC", "en", "abbreviation", "admitted"),
+            Term("Council of Security", "en", "variant", "deprecated"),
+            Term("Council", "en", "short", "draft"),
+            Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+        ]),
+        Concept("general-assembly", "principal-organ", [
+            Term("General Assembly", "en", "full", "preferred"),
+            Term("Đại hội đồng", "vi", "full", "preferred"),
+        ]),
+        Concept("ocean-forum", "conference", [
+            Term("Ocean Forum", "en", "full", "preferred"),
+            Term("Diễn đàn Đại dương", "vi", "full", "preferred"),
+        ], status="draft"),
+        Concept("world-bank", "fund-programme", [
+            Term("World Bank", "en", "full", "preferred"),
+            Term("Ngân hàng Thế giới", "vi", "full", "admitted"),
+        ]),
+    ])  # fmt: skip
+    assert render("omegat", glossary).decode("utf-8") == (
+        "General Assembly\tĐại hội đồng\tprincipal-organ; general-assembly\n"
+        "Security Council\tHội đồng Bảo an\tprincipal-organ; security-council\n"
+        "UNSC\tHội đồng Bảo an\tprincipal-organ; security-council\n"
+    )
+
+
 def test_po_comments_give_id_category_abbreviations_definition_alternatives_status_note() -> None:
     glossary = Glossary([
         Concept("security-council", "principal-organ", [
