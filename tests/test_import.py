@@ -407,6 +407,17 @@ def test_tmx_of_other_tools_lang_attribute_other_languages_and_missing_props(tmp
                       ("vi", "Hội đồng xBảo an", "", "preferred")])]  # fmt: skip
 
 
+def test_tmx_props_without_text_are_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty-props.tmx"
+    path.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body><tu>'
+                    '<prop type="x-concept">who</prop><prop type="x-category"/>'
+                    '<prop type="x-kind"></prop><prop type="x-status"/>'
+                    '<tuv xml:lang="en"><seg>WHO</seg></tuv><tuv xml:lang="vi"><seg>TCYTTG</seg>'
+                    '</tuv></tu></body></tmx>', encoding="utf-8")  # fmt: skip
+    assert _records(read_concepts_from(path)) == [
+        ("who", "", "", [("en", "WHO", "", ""), ("vi", "TCYTTG", "", "preferred")])]
+
+
 def test_tbx_of_other_tools_ntig_notes_and_missing_notes(tmp_path: Path) -> None:
     path = tmp_path / "other.tbx"
     path.write_text('<?xml version="1.0"?>\n<martif type="TBX"><text><body>'
