@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from typer.testing import CliRunner
 
 from vnterms import Concept, Glossary, Term
@@ -416,6 +417,52 @@ def test_tmx_props_without_text_are_empty(tmp_path: Path) -> None:
                     '</tuv></tu></body></tmx>', encoding="utf-8")  # fmt: skip
     assert _records(read_concepts_from(path)) == [
         ("who", "", "", [("en", "WHO", "", ""), ("vi", "TCYTTG", "", "preferred")])]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("notes.txt", "notes.txt: cannot import .txt (use .po, .tmx, .tbx, .csv)"),
+        ("README", "README: cannot import files without a suffix (use .po, .tmx, .tbx, .csv)"),
+        ("missing.tmx", "missing.tmx: cannot read: No such file or directory"),
+    ],
+)
+def test_import_of_another_suffix_or_a_missing_file_is_refused(tmp_path: Path, name: str,
+                                                               expected: str) -> None:  # fmt: skip
+    for made in ("notes.txt", "README"):
+        (tmp_path / made).write_text("id,lang,text\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_concepts_from(tmp_path / name)
+    assert str(raised.value) == f"{tmp_path}/{expected}"
+
+
+def test_import_suffix_in_capitals_and_decomposed_notes_come_in_nfc(tmp_path: Path) -> None:
+    path = tmp_path / "OTHER.TBX"
+    path.write_text('<?xml version="1.0"?>\n<martif type="TBX"><text><body>'
+                    '<termEntry id="who"><langSet xml:lang="vi"><tig><term>TCYTTG</term>'
+                    '<note>i\u0301t du\u0300ng</note></tig></langSet></termEntry>'
+                    '</body></text></martif>', encoding="utf-8")  # fmt: skip
+    [concept] = read_concepts_from(path)
+    assert [(t.text, t.note) for t in concept.terms] == [("TCYTTG", "\u00edt d\u00f9ng")]
+
+
+def test_render_of_an_unknown_format_names_the_known_ones() -> None:
+    with pytest.raises(InputError) as raised:
+        render("xls", _glossary())
+    assert str(raised.value) == ("unknown format 'xls' (use po, po-vi, pot, mo, mo-vi, tmx, tbx, "
+                                 "omegat, csv, json)")  # fmt: skip
+
+
+def test_po_and_mo_of_one_direction_share_the_catalog_they_are_given() -> None:
+    catalogs: dict[str, Catalog] = {}
+    render("pot", _glossary(), catalogs=catalogs)
+    assert catalogs == {}  # a template is not kept
+    render("po", _glossary(), catalogs=catalogs)
+    render("po-vi", _glossary(), catalogs=catalogs)
+    assert sorted(catalogs) == ["en", "vi"]
+    catalogs["en"].add("Extra", "Thêm")  # the MO is made from the catalog kept, not afresh
+    assert b"Th\xc3\xaam" in render("mo", _glossary(), catalogs=catalogs)
+    assert b"Th\xc3\xaam" not in render("mo", _glossary())
 
 
 def test_tbx_of_other_tools_ntig_notes_and_missing_notes(tmp_path: Path) -> None:
