@@ -2,6 +2,7 @@
 format, strict PO and XML reading, and the `vnterms import` workflow (plan, confirm, git, exits)."""
 
 import copy
+import io
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from vnterms import Concept, Glossary, Term
 from vnterms.cli import app
 from vnterms.errors import InputError
 from vnterms.formats import read_concepts_from, render
+from vnterms.formats.tabular import read_csv
 from vnterms.merge import merge
 from vnterms.store import read_glossary
 
@@ -463,6 +465,45 @@ def test_po_and_mo_of_one_direction_share_the_catalog_they_are_given() -> None:
     catalogs["en"].add("Extra", "Thêm")  # the MO is made from the catalog kept, not afresh
     assert b"Th\xc3\xaam" in render("mo", _glossary(), catalogs=catalogs)
     assert b"Th\xc3\xaam" not in render("mo", _glossary())
+
+
+def test_csv_export_exact_text_and_its_import() -> None:
+    glossary = Glossary([
+        Concept("who", "specialized-agency", [
+            Term("WHO", "en", "abbreviation", "preferred", note="say W-H-O"),
+            Term("TCYTTG", "vi", "abbreviation", "draft"),
+        ], status="draft"),
+        Concept("sc", "principal-organ", [
+            Term("Security Council, the", "en", "full", "preferred")]),
+    ])  # fmt: skip
+    text = render("csv", glossary).decode("utf-8")
+    assert text == ("id,category,concept_status,lang,text,kind,status,note\n"
+                    'sc,principal-organ,,en,"Security Council, the",full,preferred,\n'
+                    "who,specialized-agency,draft,en,WHO,abbreviation,preferred,say W-H-O\n"
+                    "who,specialized-agency,draft,vi,TCYTTG,abbreviation,draft,\n")  # fmt: skip
+    concepts = read_csv(io.StringIO(text))
+    assert _records(concepts) == [
+        ("sc", "principal-organ", None, [("en", "Security Council, the", "full", "preferred")]),
+        ("who", "specialized-agency", "draft", [("en", "WHO", "abbreviation", "preferred"),
+                                                ("vi", "TCYTTG", "abbreviation", "draft")]),
+    ]  # fmt: skip
+    assert [t.note for c in concepts for t in c.terms] == [None, "say W-H-O", None]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "<csv>:1: the first row must name the columns id, lang, text"),
+        ("id,lang,text\nx,en,A\nx,en\n", "<csv>:3: 2 fields where the header has 3"),
+        ("id,lang,text\nx,fr,A\n", "<csv>:2: unknown language 'fr'"),
+        ("id,lang,text,status\nx,en,A,approved\n",
+         "<csv>:2: unknown kind or status '', 'approved'"),
+    ],
+)
+def test_csv_rows_that_do_not_fit_are_errors_on_their_line(content: str, expected: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_csv(io.StringIO(content))
+    assert str(raised.value) == expected
 
 
 def test_tbx_of_other_tools_ntig_notes_and_missing_notes(tmp_path: Path) -> None:
