@@ -126,6 +126,264 @@ def test_omegat_glossary_lines(exports: Path, glossary: Glossary) -> None:
     assert f"Security Council\t{expected}\tprincipal-organ; security-council" in lines
 
 
+def test_omegat_glossary_has_approved_english_terms_of_approved_concepts_sorted_by_id() -> None:
+    glossary = Glossary([
+        Concept("security-council", "principal-organ", [
+            Term("Security Council", "en", "full", "preferred"),
+            Term("UNSC", "en", "abbreviation", "admitted"),
+            Term("Council of Security", "en", "variant", "deprecated"),
+            Term("Council", "en", "short", "draft"),
+            Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+        ]),
+        Concept("general-assembly", "principal-organ", [
+            Term("General Assembly", "en", "full", "preferred"),
+            Term("Đại hội đồng", "vi", "full", "preferred"),
+        ]),
+        Concept("ocean-forum", "conference", [
+            Term("Ocean Forum", "en", "full", "preferred"),
+            Term("Diễn đàn Đại dương", "vi", "full", "preferred"),
+        ], status="draft"),
+        Concept("world-bank", "fund-programme", [
+            Term("World Bank", "en", "full", "preferred"),
+            Term("Ngân hàng Thế giới", "vi", "full", "admitted"),
+        ]),
+    ])  # fmt: skip
+    assert render("omegat", glossary).decode("utf-8") == (
+        "General Assembly\tĐại hội đồng\tprincipal-organ; general-assembly\n"
+        "Security Council\tHội đồng Bảo an\tprincipal-organ; security-council\n"
+        "UNSC\tHội đồng Bảo an\tprincipal-organ; security-council\n"
+    )
+
+
+def test_po_comments_give_id_category_abbreviations_definition_alternatives_status_note() -> None:
+    glossary = Glossary([
+        Concept("security-council", "principal-organ", [
+            Term("Security Council", "en", "full", "preferred"),
+            Term("UNSC", "en", "abbreviation", "admitted"),
+            Term("Council of Security", "en", "variant", "deprecated"),
+            Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+            Term("HĐBA", "vi", "abbreviation", "admitted"),
+            Term("Hội đồng An ninh", "vi", "variant", "deprecated"),
+            Term("HĐ Bảo an", "vi", "short", "draft"),
+        ], definition="Organ responsible for peace and security", note="Chapter V"),
+        Concept("ocean-forum", "conference", [
+            Term("Ocean Forum", "en", "full", "admitted"),
+            Term("Diễn đàn Biển", "vi", "variant", "deprecated"),
+            Term("Diễn đàn Đại dương", "vi", "full", "draft"),
+        ], status="draft"),
+    ])  # fmt: skip
+    common = ["id: security-council", "category: principal-organ", "abbreviations: UNSC, HĐBA",
+              "definition: Organ responsible for peace and security", "also (vi): HĐBA"]
+    po = polib.pofile(render("po", glossary, version="1.2").decode("utf-8"))
+    assert [po.metadata[key] for key in ("Project-Id-Version", "Last-Translator",
+                                         "Language-Team", "Language")] == [
+        "vnterms 1.2", "vnterms glossary", "vnterms", "vi"]  # fmt: skip
+    assert [(e.msgid, e.msgstr, e.fuzzy, e.comment.split("\n")) for e in po] == [
+        ("Ocean Forum", "Diễn đàn Đại dương", True,  # a draft: its first term not deprecated
+         ["id: ocean-forum", "category: conference", "full, admitted"]),
+        ("Security Council", "Hội đồng Bảo an", False, [*common, "note: Chapter V"]),
+        ("UNSC", "Hội đồng Bảo an", False, [*common, "abbreviation, admitted", "note: Chapter V"]),
+        ("Council of Security", "Hội đồng Bảo an", False,
+         [*common, "DEPRECATED term: do not use it; write the preferred term", "note: Chapter V"]),
+    ]  # fmt: skip
+
+
+COUNCIL_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="vnterms" creationtoolversion="1.2" segtype="phrase" o-tmf="vnterms" \
+adminlang="en" srclang="en" datatype="plaintext" />
+  <body>
+    <tu tuid="security-council.1">
+      <prop type="x-concept">security-council</prop>
+      <prop type="x-category">principal-organ</prop>
+      <prop type="x-status">approved</prop>
+      <prop type="x-kind">full</prop>
+      <tuv xml:lang="en">
+        <seg>Security Council</seg>
+      </tuv>
+      <tuv xml:lang="vi">
+        <seg>Hội đồng Bảo an</seg>
+      </tuv>
+    </tu>
+    <tu tuid="security-council.2">
+      <prop type="x-concept">security-council</prop>
+      <prop type="x-category">principal-organ</prop>
+      <prop type="x-status">approved</prop>
+      <prop type="x-kind">abbreviation</prop>
+      <tuv xml:lang="en">
+        <seg>UNSC</seg>
+      </tuv>
+      <tuv xml:lang="vi">
+        <seg>Hội đồng Bảo an</seg>
+      </tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_tmx_export_exact_text_and_draft_units_only_when_asked() -> None:
+    glossary = Glossary([Concept("security-council", "principal-organ", [
+        Term("Security Council", "en", "full", "preferred"),
+        Term("UNSC", "en", "abbreviation", "admitted"),
+        Term("Council", "en", "short", "draft"),
+        Term("Council of Security", "en", "variant", "deprecated"),
+        Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+    ])])  # fmt: skip
+    assert render("tmx", glossary, version="1.2") == COUNCIL_TMX.encode("utf-8")
+    with_drafts = etree.fromstring(render("tmx", glossary, with_drafts=True))
+    assert [(unit.get("tuid"), unit.findtext("prop[@type='x-status']"))
+            for unit in with_drafts.iter("tu")] == [
+        ("security-council.1", "approved"), ("security-council.2", "approved"),
+        ("security-council.3", "draft")]  # fmt: skip
+
+
+TBX_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+  <martifHeader>
+    <fileDesc>
+      <sourceDesc>
+        <p>vnterms English–Vietnamese UN glossary</p>
+      </sourceDesc>
+    </fileDesc>
+  </martifHeader>
+  <text>
+"""
+TBX_OF_TWO = TBX_HEAD + """    <body>
+      <termEntry id="ocean-forum">
+        <descrip type="subjectField">conference</descrip>
+        <admin type="x-status">draft</admin>
+        <langSet xml:lang="en">
+          <tig>
+            <term>Ocean Forum</term>
+            <termNote type="termType">fullForm</termNote>
+            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
+            <admin type="x-status">draft</admin>
+          </tig>
+        </langSet>
+      </termEntry>
+      <termEntry id="security-council">
+        <descrip type="subjectField">principal-organ</descrip>
+        <note>Chapter V</note>
+        <langSet xml:lang="en">
+          <descrip type="definition">Organ responsible for peace and security</descrip>
+          <tig>
+            <term>Security Council</term>
+            <termNote type="termType">fullForm</termNote>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          </tig>
+          <tig>
+            <term>UNSC</term>
+            <termNote type="termType">abbreviation</termNote>
+            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+            <note>informal</note>
+          </tig>
+        </langSet>
+        <langSet xml:lang="vi">
+          <tig>
+            <term>Hội đồng Bảo an</term>
+            <termNote type="termType">fullForm</termNote>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          </tig>
+          <tig>
+            <term>HĐBA</term>
+            <termNote type="termType">shortForm</termNote>
+            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
+            <admin type="x-status">draft</admin>
+          </tig>
+        </langSet>
+      </termEntry>
+    </body>
+  </text>
+</martif>
+"""
+
+
+def test_tbx_export_exact_text_and_an_empty_body() -> None:
+    council = Concept("security-council", "principal-organ", [
+        Term("Security Council", "en", "full", "preferred"),
+        Term("UNSC", "en", "abbreviation", "deprecated", note="informal"),
+        Term("Hội đồng Bảo an", "vi", "full", "preferred"),
+        Term("HĐBA", "vi", "short", "draft"),
+    ], definition="Organ responsible for peace and security", note="Chapter V")  # fmt: skip
+    forum = Concept("ocean-forum", "conference", [Term("Ocean Forum", "en", "full", "draft")],
+                    status="draft")  # fmt: skip
+    assert render("tbx", Glossary([council, forum])) == TBX_OF_TWO.encode("utf-8")
+    empty = TBX_HEAD + "    <body />\n  </text>\n</martif>\n"
+    assert render("tbx", Glossary([])) == empty.encode("utf-8")
+
+
+JSON_OF_TWO = """[
+ {
+  "id": "ocean-forum",
+  "category": "conference",
+  "status": "draft",
+  "parent": null,
+  "related": [],
+  "definition": null,
+  "note": null,
+  "sources": [],
+  "terms": [
+   {
+    "text": "Ocean Forum",
+    "lang": "en",
+    "kind": "full",
+    "status": "draft",
+    "note": null,
+    "sources": []
+   }
+  ]
+ },
+ {
+  "id": "security-council",
+  "category": "principal-organ",
+  "status": "approved",
+  "parent": "un-organs",
+  "related": [
+   "general-assembly"
+  ],
+  "definition": "Organ responsible for peace and security",
+  "note": "Chapter V",
+  "sources": [
+   "UN Charter, Art. 23"
+  ],
+  "terms": [
+   {
+    "text": "Security Council",
+    "lang": "en",
+    "kind": "full",
+    "status": "preferred",
+    "note": null,
+    "sources": []
+   },
+   {
+    "text": "Hội đồng Bảo an",
+    "lang": "vi",
+    "kind": "full",
+    "status": "preferred",
+    "note": "official name",
+    "sources": [
+     "un.org/vi"
+    ]
+   }
+  ]
+ }
+]
+"""
+
+
+def test_json_export_holds_every_field_sorted_by_id_in_plain_utf8() -> None:
+    council = Concept("security-council", "principal-organ", [
+        Term("Security Council", "en", "full", "preferred"),
+        Term("Hội đồng Bảo an", "vi", "full", "preferred", note="official name",
+             sources=["un.org/vi"]),
+    ], parent="un-organs", related=["general-assembly"],
+        definition="Organ responsible for peace and security", note="Chapter V",
+        sources=["UN Charter, Art. 23"])  # fmt: skip
+    forum = Concept("ocean-forum", "conference", [Term("Ocean Forum", "en", "full", "draft")],
+                    status="draft")  # fmt: skip
+    assert render("json", Glossary([council, forum])) == JSON_OF_TWO.encode("utf-8")
+
 # --- the round trip: export, import back, nothing changes ----------------------------------------
 
 _words = st.sampled_from("Hội đồng Ủy ban Công ước Liên hợp quốc Quỹ Nhi đồng Tòa án "

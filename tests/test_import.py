@@ -2,6 +2,7 @@
 format, strict PO and XML reading, and the `vnterms import` workflow (plan, confirm, git, exits)."""
 
 import copy
+import io
 import re
 import shutil
 import subprocess
@@ -9,12 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from typer.testing import CliRunner
 
 from vnterms import Concept, Glossary, Term
 from vnterms.cli import app
 from vnterms.errors import InputError
 from vnterms.formats import read_concepts_from, render
+from vnterms.formats.tabular import read_csv
 from vnterms.merge import merge
 from vnterms.store import read_glossary
 
@@ -392,6 +395,102 @@ def test_tmx_of_other_tools_lang_attribute_other_languages_and_missing_props(tmp
     assert _records(read_concepts_from(path)) == [
         ("", "", "", [("en", "Security Council", "", ""),
                       ("vi", "Hội đồng xBảo an", "", "preferred")])]  # fmt: skip
+
+
+def test_tmx_props_without_text_are_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty-props.tmx"
+    path.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body><tu>'
+                    '<prop type="x-concept">who</prop><prop type="x-category"/>'
+                    '<prop type="x-kind"></prop><prop type="x-status"/>'
+                    '<tuv xml:lang="en"><seg>WHO</seg></tuv><tuv xml:lang="vi"><seg>TCYTTG</seg>'
+                    '</tuv></tu></body></tmx>', encoding="utf-8")  # fmt: skip
+    assert _records(read_concepts_from(path)) == [
+        ("who", "", "", [("en", "WHO", "", ""), ("vi", "TCYTTG", "", "preferred")])]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("notes.txt", "notes.txt: cannot import .txt (use .po, .tmx, .tbx, .csv)"),
+        ("README", "README: cannot import files without a suffix (use .po, .tmx, .tbx, .csv)"),
+        ("missing.tmx", "missing.tmx: cannot read: No such file or directory"),
+    ],
+)
+def test_import_of_another_suffix_or_a_missing_file_is_refused(tmp_path: Path, name: str,
+                                                               expected: str) -> None:  # fmt: skip
+    for made in ("notes.txt", "README"):
+        (tmp_path / made).write_text("id,lang,text\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_concepts_from(tmp_path / name)
+    assert str(raised.value) == f"{tmp_path}/{expected}"
+
+
+def test_import_suffix_in_capitals_and_decomposed_notes_come_in_nfc(tmp_path: Path) -> None:
+    path = tmp_path / "OTHER.TBX"
+    path.write_text('<?xml version="1.0"?>\n<martif type="TBX"><text><body>'
+                    '<termEntry id="who"><langSet xml:lang="vi"><tig><term>TCYTTG</term>'
+                    '<note>i\u0301t du\u0300ng</note></tig></langSet></termEntry>'
+                    '</body></text></martif>', encoding="utf-8")  # fmt: skip
+    [concept] = read_concepts_from(path)
+    assert [(t.text, t.note) for t in concept.terms] == [("TCYTTG", "\u00edt d\u00f9ng")]
+
+
+def test_render_of_an_unknown_format_names_the_known_ones() -> None:
+    with pytest.raises(InputError) as raised:
+        render("xls", _glossary())
+    assert str(raised.value) == ("unknown format 'xls' (use po, po-vi, pot, mo, mo-vi, tmx, tbx, "
+                                 "omegat, csv, json)")  # fmt: skip
+
+
+def test_po_and_mo_of_one_direction_share_the_catalog_they_are_given() -> None:
+    catalogs: dict[str, Catalog] = {}
+    render("pot", _glossary(), catalogs=catalogs)
+    assert catalogs == {}  # a template is not kept
+    render("po", _glossary(), catalogs=catalogs)
+    render("po-vi", _glossary(), catalogs=catalogs)
+    assert sorted(catalogs) == ["en", "vi"]
+    catalogs["en"].add("Extra", "Thêm")  # the MO is made from the catalog kept, not afresh
+    assert b"Th\xc3\xaam" in render("mo", _glossary(), catalogs=catalogs)
+    assert b"Th\xc3\xaam" not in render("mo", _glossary())
+
+
+def test_csv_export_exact_text_and_its_import() -> None:
+    glossary = Glossary([
+        Concept("who", "specialized-agency", [
+            Term("WHO", "en", "abbreviation", "preferred", note="say W-H-O"),
+            Term("TCYTTG", "vi", "abbreviation", "draft"),
+        ], status="draft"),
+        Concept("sc", "principal-organ", [
+            Term("Security Council, the", "en", "full", "preferred")]),
+    ])  # fmt: skip
+    text = render("csv", glossary).decode("utf-8")
+    assert text == ("id,category,concept_status,lang,text,kind,status,note\n"
+                    'sc,principal-organ,,en,"Security Council, the",full,preferred,\n'
+                    "who,specialized-agency,draft,en,WHO,abbreviation,preferred,say W-H-O\n"
+                    "who,specialized-agency,draft,vi,TCYTTG,abbreviation,draft,\n")  # fmt: skip
+    concepts = read_csv(io.StringIO(text))
+    assert _records(concepts) == [
+        ("sc", "principal-organ", None, [("en", "Security Council, the", "full", "preferred")]),
+        ("who", "specialized-agency", "draft", [("en", "WHO", "abbreviation", "preferred"),
+                                                ("vi", "TCYTTG", "abbreviation", "draft")]),
+    ]  # fmt: skip
+    assert [t.note for c in concepts for t in c.terms] == [None, "say W-H-O", None]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "<csv>:1: the first row must name the columns id, lang, text"),
+        ("id,lang,text\nx,en,A\nx,en\n", "<csv>:3: 2 fields where the header has 3"),
+        ("id,lang,text\nx,fr,A\n", "<csv>:2: unknown language 'fr'"),
+        ("id,lang,text,status\nx,en,A,approved\n",
+         "<csv>:2: unknown kind or status '', 'approved'"),
+    ],
+)
+def test_csv_rows_that_do_not_fit_are_errors_on_their_line(content: str, expected: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_csv(io.StringIO(content))
+    assert str(raised.value) == expected
 
 
 def test_tbx_of_other_tools_ntig_notes_and_missing_notes(tmp_path: Path) -> None:

@@ -77,6 +77,11 @@ CASES = {
         _record("sc", ("vi", "HĐBA", "", "draft"), ("vi", "Hội đồng Bảo an", "", "draft"),
                 VI_PREFERRED), None,
         [], SC),
+    "a draft copy wins over a copy without status, and keeps its kind": (
+        _record("sc", ("vi", "HĐBA LHQ", "abbreviation", ""), ("vi", "HĐBA LHQ", "", "draft")),
+        None,
+        ["added: [sc] vi: 'HĐBA LHQ' (abbreviation, draft)"],
+        [*SC, ("vi", "HĐBA LHQ", "abbreviation", "draft")]),
     "promotion where there is no preferred term": (
         _record("who", ("vi", "Tổ chức Y tế Thế giới", "", "preferred")), None,
         ["changed: [who] vi: 'Tổ chức Y tế Thế giới' admitted → preferred",

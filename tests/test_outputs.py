@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from vnterms.cli import app
 from vnterms.errors import OutputError
-from vnterms.fileio import atomic_write, write_files
+from vnterms.fileio import atomic_write, make_directory, write_files
 
 DATA = Path(__file__).parent / "data"
 SMALL = str(DATA / "glossary-small")
@@ -128,6 +128,52 @@ def test_write_files_skips_files_whose_bytes_are_the_same(tmp_path: Path) -> Non
     assert write_files({same: b"kept", other: b"new"}) == [other]
     assert same.stat().st_mtime == 1_000_000_000 and other.read_bytes() == b"new"
 
+
+def test_write_files_writes_a_fifo_as_a_stream_and_the_files_after_it(tmp_path: Path) -> None:
+    fifo, after = tmp_path / "pipe", tmp_path / "z.txt"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader: opening to write succeeds
+    try:
+        written = write_files({fifo: b"streamed", after: b"after the stream"})
+        received = os.read(reader, 100)
+    finally:
+        os.close(reader)
+    assert received == b"streamed" and written == [fifo, after]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # still the FIFO, not a file put in its place
+    assert after.read_bytes() == b"after the stream"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "z.txt"]
+
+
+def test_write_files_failing_after_a_fifo_raises_its_error_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    fifo, old = tmp_path / "pipe", tmp_path / "a.txt"
+    os.mkfifo(fifo)
+    old.write_bytes(b"old a")
+    (tmp_path / "dir").mkdir()
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with pytest.raises(OutputError, match="it is a directory"):
+            write_files({fifo: b"never", old: b"new a", tmp_path / "dir": b"x"})
+        received = os.read(reader, 100)
+    finally:
+        os.close(reader)
+    assert received == b"" and old.read_bytes() == b"old a"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "dir", "pipe"]
+
+
+def test_make_directory_makes_parents_and_refuses_a_file_in_the_way(tmp_path: Path) -> None:
+    make_directory(tmp_path / "a" / "b")
+    make_directory(tmp_path / "a" / "b")  # already there: nothing to do
+    assert (tmp_path / "a" / "b").is_dir()
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(OutputError) as error:
+        make_directory(tmp_path / "file")
+    assert str(error.value) == f"{tmp_path / 'file'}: cannot write: not a directory"
+    with pytest.raises(OutputError) as error:
+        make_directory(tmp_path / "file" / "sub")
+    assert str(error.value) == f"{tmp_path / 'file' / 'sub'}: cannot write: Not a directory"
 
 def test_an_interrupt_while_files_are_staged_leaves_the_old_set(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -1,15 +1,17 @@
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 
-from vnterms import Concept, Glossary, Term
+from vnterms import Concept, Glossary, Term, store
 from vnterms.errors import InputError
 from vnterms.store import (
     default_seeds_dir,
     parse_records,
     read_glossary,
     read_source,
+    read_source_lines,
     write_glossary,
 )
 
@@ -191,6 +193,9 @@ def test_read_source_returns_the_text_without_bom(tmp_path: Path) -> None:
     [
         (b"one\ntwo\nthree \x00\n", "3: binary file (NUL byte at byte 14)"),
         (b"one\ntwo \xe1\xbb\n", "2: invalid UTF-8 at byte 8"),
+        (b"\nab\x00", "2: binary file (NUL byte at byte 3)"),
+        (b"\nab \xff", "2: invalid UTF-8 at byte 4"),
+        (b"\xef\xbb\xbfa\n\xff\n", "2: invalid UTF-8 at byte 5"),  # the BOM's bytes count
     ],
 )
 def test_read_source_rejects_binary_and_invalid_text(tmp_path: Path, data: bytes, message: str):
@@ -199,6 +204,22 @@ def test_read_source_rejects_binary_and_invalid_text(tmp_path: Path, data: bytes
     with pytest.raises(InputError) as raised:
         read_source(path)
     assert str(raised.value) == f"{path}:{message}"
+
+
+def test_stdin_lines_come_as_they_are_read_and_invalid_utf8_is_placed_like_a_file() -> None:
+    stream = io.BytesIO("\ufeffHà Nội\r\nMỹ Đình\n".encode() + b"ab\xff\n")
+    lines = read_source_lines("<stdin>", stream=stream)
+    assert next(lines) == "Hà Nội" and next(lines) == "Mỹ Đình"
+    with pytest.raises(InputError) as raised:
+        next(lines)
+    # 3 bytes of BOM, 9 of "Hà Nội", 2 of CRLF, 12 of "Mỹ Đình\n", then "ab"
+    assert str(raised.value) == "<stdin>:3: invalid UTF-8 at byte 28"
+
+
+def test_stdin_lines_count_the_bom_in_the_offset_on_the_first_line() -> None:
+    with pytest.raises(InputError) as raised:
+        list(read_source_lines("<stdin>", stream=io.BytesIO(b"\xef\xbb\xbfab\xff\n")))
+    assert str(raised.value) == "<stdin>:1: invalid UTF-8 at byte 5"
 
 
 def test_unreadable_source_is_an_input_error(tmp_path: Path) -> None:
@@ -224,3 +245,25 @@ def test_new_concepts_go_to_the_default_file(tmp_path: Path) -> None:
 
 def test_the_seed_articles_are_shipped() -> None:
     assert (default_seeds_dir() / "ndo-viet-nam-growing-contribution.txt").is_file()
+
+
+def test_the_glossary_inside_the_installed_package_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = tmp_path / "site-packages" / "vnterms" / "data"
+    shutil.copytree(SMALL, installed / "glossary")
+    monkeypatch.setattr(store, "_packaged", lambda name: installed / name)
+    glossary = read_glossary(installed / "glossary")
+    glossary["ha-noi"].terms.pop()
+    with pytest.raises(InputError) as raised:
+        write_glossary(glossary, installed / ".." / "data" / "glossary")  # the same, resolved
+    assert str(raised.value).startswith(
+        f"will not write with the glossary shipped with vnterms ({installed / 'glossary'}): it is "
+        "read-only; pass --glossary DIR"
+    )
+    assert [(p.name, p.read_bytes()) for p in sorted((installed / "glossary").iterdir())] == [
+        (p.name, p.read_bytes()) for p in sorted(SMALL.iterdir())
+    ]
+    (tmp_path / "copy").mkdir()  # elsewhere, the same glossary is written
+    assert write_glossary(glossary, tmp_path / "copy") == [
+        tmp_path / "copy" / "bodies.terms", tmp_path / "copy" / "places.terms"]

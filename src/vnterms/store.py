@@ -175,7 +175,7 @@ def decode_line(data: bytes, name: str, lineno: int, offset: int) -> str:
     try:
         return data.decode("utf-8-sig" if lineno == 1 else "utf-8")
     except UnicodeDecodeError as error:
-        at = offset + error.start
+        at = offset + _start(error, data)
         raise InputError(f"invalid UTF-8 at byte {at}", name, lineno) from None
 
 
@@ -210,8 +210,14 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(f"invalid UTF-8 at byte {error.start}", name, line) from None
+        start = _start(error, data)
+        line = data.count(b"\n", 0, start) + 1
+        raise InputError(f"invalid UTF-8 at byte {start}", name, line) from None
+
+
+def _start(error: UnicodeDecodeError, data: bytes) -> int:
+    """The offset in ``data`` of the invalid byte: ``utf-8-sig`` counts from after the BOM."""
+    return error.start + len(data) - len(error.object)
 
 
 def read_files(path: str | Path | None = None) -> list[tuple[Path, bytes]]:
