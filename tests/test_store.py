@@ -124,6 +124,8 @@ def test_unknown_term_status_names_file_and_line(tmp_path: Path) -> None:
         ("[x]\ncategory: place\nen: X | full", 3,
          "expected 'en: TEXT | KIND | STATUS', got 'X | full'"),
         ("# header\n\n[x]\nen: X | full | preferred", 3, "record [x] has no category"),
+        ("[x]\nXcategory: place", 2, "unknown field 'Xcategory' (use category, status, parent, "
+         "definition, note, related, homonym, source, en, vi)"),
     ],
 )  # fmt: skip
 def test_parse_errors_name_file_and_line(text: str, line: int, message: str) -> None:
@@ -214,6 +216,8 @@ def test_stdin_lines_come_as_they_are_read_and_invalid_utf8_is_placed_like_a_fil
         next(lines)
     # 3 bytes of BOM, 9 of "Hà Nội", 2 of CRLF, 12 of "Mỹ Đình\n", then "ab"
     assert str(raised.value) == "<stdin>:3: invalid UTF-8 at byte 28"
+    crlf = io.BytesIO(b"UNESCO X\r\nX\n")
+    assert list(read_source_lines("<stdin>", stream=crlf)) == ["UNESCO X", "X"]
 
 
 def test_stdin_lines_count_the_bom_in_the_offset_on_the_first_line() -> None:
@@ -267,3 +271,26 @@ def test_the_glossary_inside_the_installed_package_is_never_written(
     (tmp_path / "copy").mkdir()  # elsewhere, the same glossary is written
     assert write_glossary(glossary, tmp_path / "copy") == [
         tmp_path / "copy" / "bodies.terms", tmp_path / "copy" / "places.terms"]
+
+
+def test_without_any_glossary_the_message_says_how_to_give_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "_packaged", lambda name: tmp_path / "package" / name)
+    monkeypatch.setattr(store, "_SOURCE_TREE", tmp_path / "source")
+    with pytest.raises(InputError) as raised:
+        store.shipped_glossary_dir()
+    assert str(raised.value) == "no glossary found: pass --glossary DIR or set VNTERMS_GLOSSARY"
+
+
+@pytest.mark.parametrize(
+    ("found_by", "how"),
+    [
+        ("option", "given with --glossary"),
+        ("environment", "from $VNTERMS_GLOSSARY"),
+        ("search", "found from the current directory"),
+        ("shipped", "the copy shipped with vnterms, read-only"),
+    ],
+)
+def test_a_glossary_place_says_how_it_was_found(found_by: str, how: str) -> None:
+    assert str(store.GlossaryPlace(Path("g"), found_by)) == f"g ({how})"
