@@ -49,7 +49,7 @@ def test_export_writes_a_fifo_as_a_stream(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = runner.invoke(app, ["export", "tmx", "-o", str(fifo), "-g", SMALL])
     reader.join(timeout=30)

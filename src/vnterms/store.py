@@ -146,9 +146,11 @@ def read_source_lines(path: str | Path, *, stream: BinaryIO | None = None,
     by the longest line. A NUL byte or invalid UTF-8 is an ``InputError`` naming file and line,
     raised when reached; ``on_read`` is told the size in bytes of each line read."""
     name = str(path)
+    if stream is not None:
+        return _decoded_lines(nullcontext(stream), name, on_read)
     try:
         # opened now, so that a missing file is reported before any work; the lines close it
-        handle = nullcontext(stream) if stream is not None else Path(path).open("rb")  # noqa: SIM115
+        handle = Path(path).open("rb")  # noqa: SIM115
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", name) from None
     return _decoded_lines(handle, name, on_read)
