@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vnterms.extract import Candidate, draft_concepts, extract
-from vnterms.fileio import InterruptedAfterWriting, make_directory, write_files
+from vnterms.fileio import InterruptedAfterWriting, make_directory, same_bytes, write_files
 from vnterms.formats import render
 from vnterms.model import Glossary, Occurrence
 from vnterms.store import (
@@ -122,8 +122,7 @@ def build(glossary_dir: str | Path | None = None, seeds_dir: str | Path | None =
                                        version=version)  # fmt: skip
         paths = {out / relative: data for relative, data in files.items()}
         if check:
-            stale = [path for path, data in paths.items()
-                     if not path.is_file() or path.read_bytes() != data]  # fmt: skip
+            stale = [path for path, data in paths.items() if not same_bytes(path, data)]
             return BuildResult(stale, candidates, [p for p in paths if p not in stale], place, out)
         for directory in sorted({path.parent for path in paths}):
             make_directory(directory)

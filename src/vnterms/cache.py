@@ -49,10 +49,10 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     if cached is not None:
         return cached
     glossary = make_glossary(*parse_files(files), directory=directory)
-    from vnterms.fileio import atomic_write  # only on a miss: it imports tempfile
+    from vnterms.fileio import atomic_write, make_directory  # only on a miss: imports tempfile
 
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        make_directory(entry.parent)
         with atomic_write(entry, "wb") as handle:
             marshal.dump((source, _freeze(glossary)), handle)
     except (OSError, OutputError):

@@ -320,10 +320,9 @@ class _Progress:
 
     def __init__(self, paths: list[Path], *, quiet: bool) -> None:
         self.paths = paths
-        sizes = [0 if str(path) == "-" or not path.is_file() else path.stat().st_size
-                 for path in paths]  # fmt: skip
-        self.total = sum(sizes) if "-" not in map(str, paths) else 0
-        self.shown = not quiet and (self.total >= PROGRESS_FROM or "-" in map(str, paths))
+        reads_stdin = "-" in map(str, paths)  # of unknown size
+        self.total = 0 if reads_stdin else sum(p.stat().st_size for p in paths if p.is_file())
+        self.shown = not quiet and (self.total >= PROGRESS_FROM or reads_stdin)
         self.terminal = sys.stderr.isatty()
         self.read = 0
         self.step = self.total // 100 if self.terminal else self.total // 10
@@ -336,11 +335,10 @@ class _Progress:
 
         on_read = self.advance if self.shown else None
         for path in self.paths:
-            if str(path) == "-":
-                yield "<stdin>", read_source_lines("<stdin>", stream=sys.stdin.buffer,
-                                                   on_read=on_read)  # fmt: skip
-            else:
-                yield str(path), read_source_lines(path, on_read=on_read)
+            stdin = str(path) == "-"
+            name = "<stdin>" if stdin else str(path)
+            stream = sys.stdin.buffer if stdin else None
+            yield name, read_source_lines(name, stream=stream, on_read=on_read)
 
     def advance(self, size: int) -> None:
         self.read += size

@@ -8,14 +8,13 @@ nested inside them. ``extract`` clusters what was found into ``Candidate``s, one
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
-from vnterms.normalize import TokenKeys, compact, fold
+from vnterms.normalize import TokenKeys, compact, fold, nfc
 
 __all__ = [
     "MAX_OCCURRENCES",
@@ -210,7 +209,7 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
     the acronyms and aliases the text itself defines ("… Law of the Sea (UNCLOS)"), wherever they
     stand in it, before the definition too."""
     matcher = matcher or TermMatcher(glossary)
-    lines = [unicodedata.normalize("NFC", raw) for raw in text.splitlines()]
+    lines = [nfc(raw) for raw in text.splitlines()]
     found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
     definitions = _Definitions()
     for line, names in zip(lines, found, strict=True):
@@ -657,7 +656,7 @@ class _Gathering:
         acronym_words: dict[tuple[str, ...], list[tuple[_Place, int, int]]] = {}
         acronym_counts: dict[tuple[str, ...], int] = {}
         for lineno, raw in enumerate(lines, start=1):
-            line = unicodedata.normalize("NFC", raw)
+            line = nfc(raw)
             names = list(_names_in_line(line, lineno, self.matcher))
             definitions.read(line, names)
             for order, name in enumerate(names):

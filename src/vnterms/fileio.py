@@ -20,7 +20,14 @@ from typing import IO, Any
 
 from vnterms.errors import OutputError
 
-__all__ = ["STDOUT", "InterruptedAfterWriting", "atomic_write", "make_directory", "write_files"]
+__all__ = [
+    "STDOUT",
+    "InterruptedAfterWriting",
+    "atomic_write",
+    "make_directory",
+    "same_bytes",
+    "write_files",
+]
 
 STDOUT = "-"
 
@@ -159,14 +166,14 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
     try:
         for path, data in files.items():
             target, streamed = _target(path)
-            if not streamed and _same_bytes(target, data):
+            if not streamed and same_bytes(target, data):
                 continue
             if streamed:
                 staged.append((path, target, None, data))
                 continue
             descriptor, temporary = _temporary(path, target)
             staged.append((path, target, temporary, data))
-            with os.fdopen(descriptor, "wb") as handle:
+            with _open(descriptor, "wb") as handle:
                 handle.write(data)
             os.chmod(temporary, _mode_for(target))
         with _interrupts_held():
@@ -185,9 +192,10 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
     return [path for path, *_ in staged]
 
 
-def _same_bytes(target: Path, data: bytes) -> bool:
+def same_bytes(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data`` (false if it cannot be read)."""
     try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
 
