@@ -22,8 +22,8 @@ def test_small_glossary_is_clean() -> None:
     assert lint_glossary(DATA / "glossary-small") == []
 
 
-def test_shipped_glossary_is_clean() -> None:
-    assert [str(problem) for problem in lint_glossary()] == []
+def test_shipped_glossary_has_no_errors() -> None:
+    assert [str(problem) for problem in lint_glossary() if not problem.warning] == []
 
 
 def test_new_tone_style_is_reported_with_file_and_line(tmp_path: Path) -> None:
@@ -143,6 +143,7 @@ def test_a_vietnamese_abbreviation_is_letters_not_syllables(
         ("https://text.123docz.net/document/x.htm", 3),
         ("https://luanvan.co/luan-van/x", 3),
         ("https://www.tailieuhoctap.net/x.pdf", 3),
+        ("https://tieng.wiki/content/x.html", 3),
         ("https://www.studocu.com/vn/document/x", 3),
         ("https://someone.blogspot.com/2020/x.html", 3),
         ("https://notgov.vn.example.com/x", 2),
@@ -249,6 +250,12 @@ TREATY = (
         ("Amendment to the Children's Convention", "Bản sửa đổi Công ước trẻ em",
          ["names [crc] in English but not as its Vietnamese term 'Công ước Trẻ em'"]),
         ("Committee on the Rights of the Child", "Ủy ban về quyền trẻ em", []),
+        ("Doha Amendment to the Children's Convention", "Bản sửa đổi Doha", []),
+        ("Optional Protocol to the Convention on the Rights of the Child", "Nghị định thư bổ sung "
+         "các Công ước về Quyền trẻ em", []),
+        ("Optional Protocol to the Convention on the Rights of the Child", "Nghị định thư bổ sung "
+         "của Công ước về quyền trẻ em", ["names [crc] in English but not as its Vietnamese term "
+                                          "'Công ước về Quyền trẻ em'"]),
     ],
 )  # fmt: skip
 def test_a_treaty_named_inside_a_name_keeps_its_own_vietnamese(
@@ -259,6 +266,44 @@ def test_a_treaty_named_inside_a_name_keeps_its_own_vietnamese(
         f"vi: {vi} | full | preferred\n  source: https://quochoi.vn/b\n"
     )
     assert _lint(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("https://thuvienphapluat.vn/van-ban/Linh-vuc-khac/Nghi-dinh-thu-1.aspx", []),
+        ("https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1", []),
+        ("https://thuvienphapluat.vn/hoi-dap-phap-luat/x.html",
+         ["names [crc] in English but not as its Vietnamese term 'Công ước về Quyền trẻ em'"]),
+    ],
+)  # fmt: skip
+def test_the_title_of_a_legal_text_as_published_is_not_second_guessed(
+    tmp_path: Path, source: str, expected: list[str]
+) -> None:
+    text = TREATY + (
+        "[crc-op]\ncategory: treaty\nparent: crc\n"
+        "en: Optional Protocol to the Convention on the Rights of the Child | full | preferred\n"
+        "vi: Nghị định thư bổ sung của Công ước về quyền trẻ em | full | preferred\n"
+        f"  source: {source}\n"
+    )
+    assert _lint(tmp_path, text) == expected
+
+
+def test_a_treaty_year_and_capital_may_be_left_out_inside_another_name(tmp_path: Path) -> None:
+    text = (
+        "[a-conv]\ncategory: treaty\nen: Convention on the Sea | full | preferred\n"
+        "vi: Các Công ước về Biển năm 1982 | full | preferred\n  source: https://quochoi.vn/a\n\n"
+        "[b-meet]\ncategory: conference\nparent: a-conv\n"
+        "en: Meeting of States Parties to the Convention on the Sea | full | preferred\n"
+        "vi: Hội nghị các quốc gia thành viên các Công ước về Biển | full | preferred\n"
+        "  source: https://quochoi.vn/b\n\n"
+        "[c-meet]\ncategory: conference\nparent: a-conv\n"
+        "en: Assembly of the Convention on the Sea | full | preferred\n"
+        "vi: Đại hội Các công ước về biển | full | preferred\n  source: https://quochoi.vn/c\n"
+    )
+    assert _lint(tmp_path, text) == [
+        "names [a-conv] in English but not as its Vietnamese term 'Các Công ước về Biển năm 1982'"
+    ]
 
 
 def _un_body(slug: str, en: str, vi: str, parent: str = "ecosoc") -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from vnterms.model import CATEGORIES, LANGUAGES, Concept, Glossary, Term
 from vnterms.normalize import canonical, fold, has_diacritics, is_syllable
-from vnterms.sources import RANK_NAMES, source_rank
+from vnterms.sources import RANK_NAMES, is_legal_text, source_rank
 from vnterms.store import (
     find_glossary,
     generate_records,
@@ -264,21 +264,47 @@ def _shared_preferred(concepts: list[Concept]) -> Iterator[tuple[Concept, int | 
 
 def _treaties_inside_names(concepts: list[Concept]) -> Iterator[tuple[Concept, int | None, str]]:
     """A treaty named in the English name of its protocol, committee or conference is written,
-    in the Vietnamese name, as the treaty's own Vietnamese term of the same kind."""
+    in the Vietnamese name, as the treaty's own Vietnamese term of the same kind (unless the
+    name cites the legal text that gives it)."""
     by_id = {concept.id: concept for concept in concepts}
     for concept in concepts:
         english = concept.preferred("en")
         if english is None:
             continue
         vietnamese = _vi(concept)
+        if any(map(is_legal_text, vietnamese.sources)):
+            continue  # the title of a legal text as published is not second-guessed
         for treaty_id in dict.fromkeys([concept.parent or "", *concept.related]):
             treaty = by_id.get(treaty_id)
             if treaty is None or treaty.category != "treaty":
                 continue
             expected = _treaty_name_expected(treaty, english.text)
-            if expected and not any(text in vietnamese.text for text in expected):
+            if (
+                expected
+                and _names_a_treaty(vietnamese.text, expected[0])
+                and not any(
+                    form in vietnamese.text for text in expected for form in _embedded_forms(text)
+                )
+            ):
                 yield (concept, vietnamese.line, f"names [{treaty.id}] in English but not as "
                        f"its Vietnamese term {expected[0]!r}")  # fmt: skip
+
+
+_YEAR_SUFFIX = re.compile(r" (?:năm \d{4}|\(\d{4}\))\Z")
+
+
+def _names_a_treaty(vietnamese: str, treaty_name: str) -> bool:
+    """Whether a Vietnamese name holds the head of a treaty's name ("Công ước", "Hiệp ước"…)
+    after its own first word: a name that leaves the treaty out is not checked."""
+    head = " ".join(treaty_name.split()[:2]).casefold()
+    return head in vietnamese.casefold()[1:]
+
+
+def _embedded_forms(text: str) -> list[str]:
+    """How a treaty's name may stand inside another: as it is, with a lower-case first letter
+    ("bổ sung các Công ước Geneva"), and without a closing year ("… về Luật Biển")."""
+    forms = [text, text[:1].lower() + text[1:]]
+    return forms + [_YEAR_SUFFIX.sub("", form) for form in forms if _YEAR_SUFFIX.search(form)]
 
 
 def _treaty_name_expected(treaty: Concept, english: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-__all__ = ["RANK_NAMES", "source_rank"]
+__all__ = ["RANK_NAMES", "is_legal_text", "source_rank"]
 
 RANK_NAMES = {
     1: "official texts and state press",
@@ -63,10 +63,28 @@ def source_rank(url: str) -> int:
     return 2
 
 
+def is_legal_text(url: str) -> bool:
+    """Whether a URL is a legal text as published (vbpl.vn, Công báo, a thuvienphapluat.vn text).
+
+    >>> is_legal_text("https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1")
+    True
+    >>> is_legal_text("https://thuvienphapluat.vn/hoi-dap-phap-luat/x.html")
+    False
+    """
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if _on(host, "vbpl.vn") or _on(host, "congbao.chinhphu.vn"):
+        return True
+    return any(_on(host, domain) and parts.path.startswith(path)
+               for domain, path in _LEGAL_DATABASES.items())  # fmt: skip
+
+
 def _on(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
 def _looks_like_upload(host: str) -> bool:
-    """Document-sharing sites come under many names: tailieu…, …123doc…, luanvan…, studocu…"""
-    return any(word in host for word in ("tailieu", "123doc", "luanvan", "studocu", "doc.edu"))
+    """Document-sharing sites and wiki copies come under many names: tailieu…, …123doc…,
+    luanvan…, studocu…, tieng.wiki…"""
+    words = ("tailieu", "123doc", "luanvan", "studocu", "doc.edu", "wiki")
+    return any(word in host for word in words)
