@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from vnterms.errors import InputError
-from vnterms.extract import Span, TermMatcher
+from vnterms.extract import NOT_UN_CATEGORIES, ROLE_WORDS, Span, TermMatcher
 from vnterms.formats.segments import IGNORE_MARK, Segment
 from vnterms.model import LANGUAGES, Concept, Term
 from vnterms.normalize import Style, canonical, diacritic_key, fold, has_diacritics
@@ -45,6 +45,8 @@ WARNINGS = frozenset({"draft-term"})
 # Occurrences of each tone style kept per file to report the minority (the rest are counted).
 MAX_KEPT = 1_000
 _WORD = r"(?<![^\W_]){}(?![^\W_])"
+# Vietnamese titles that name no post by themselves, as the one-word English ones (ROLE_WORDS).
+_TITLES = frozenset(["Đại sứ", "Chủ tịch", "Phó Chủ tịch"])
 # Syllables whose tone mark sits on another vowel in the new style than in the old: oa, oe, uy.
 _STYLED = re.compile(r"[^\W\d_]*(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![^\W_])",
                      re.IGNORECASE)  # fmt: skip
@@ -109,6 +111,11 @@ class Targets:
                 getattr(targets, kind).append(_rendering(term))
             if kind == "accepted" and lang == "vi" and has_diacritics(term.text):
                 targets.unmarked.append(_unmarked(term.text))
+        if lang == "en":
+            # English names a post by its title alone ("President Luong Cuong")
+            titles = {r.text.split()[0] for r in targets.accepted} & ROLE_WORDS
+            targets.accepted += [_rendering(Term(title, lang, "abbreviation")) for title in
+                                 sorted(titles - {r.text for r in targets.accepted})]  # fmt: skip
         return targets
 
     @property
@@ -137,10 +144,24 @@ class _Target:
     def squeezed(self) -> str:
         return self.key.replace(" ", "")
 
+    @cached_property
+    def without_un(self) -> str:
+        return _without_un(self.key)
+
     def has(self, rendering: Rendering) -> bool:
         if rendering.pattern is not None:
             return rendering.pattern.search(self.text) is not None
-        return f" {rendering.key} " in self.key or rendering.squeezed in self.squeezed
+        key = f" {rendering.key} "
+        if key in self.key or rendering.squeezed in self.squeezed:
+            return True
+        # "President of the United Nations Security Council": the UN's name may stand inside
+        bare = _without_un(key)
+        return bare != key and bare.strip() != "" and bare in self.without_un
+
+
+def _without_un(key: str) -> str:
+    """A padded key without the UN's English names."""
+    return key.replace(" united nations ", " ").replace(" un ", " ")
 
 
 class _SourceMatcher(TermMatcher):
@@ -156,6 +177,14 @@ class _SourceMatcher(TermMatcher):
         for text, entry in list(self.abbreviations.items()):
             if text[-1:].isupper():
                 self.abbreviations.setdefault(text + "s", entry)
+        # "Hội đồng Nhân quyền LHQ": Vietnamese puts the UN's name after the body's
+        for key, (concept, term) in list(self.names.items()):
+            if term.lang == "vi" and concept.category not in NOT_UN_CATEGORIES:
+                for suffix in ("lienhopquoc", "lienhiepquoc", "lhq"):
+                    if not key.endswith(suffix):
+                        self.names.setdefault(key + suffix, (concept, term))
+                        self.prefixes.update((key + suffix)[:i] for i in
+                                             range(len(key), len(key) + len(suffix) + 1))
 
 
 @dataclass
@@ -185,7 +214,7 @@ class Checker:
     def _matchers(self) -> dict[str, _SourceMatcher]:
         return {
             lang: _SourceMatcher(
-                replace(concept, terms=concept.terms_in(lang))
+                replace(concept, terms=[t for t in concept.terms_in(lang) if not _bare_title(t)])
                 for concept in self.concepts.values()
             )
             for lang in LANGUAGES
@@ -267,6 +296,11 @@ def _problem(where: tuple[str, int, str, str], rule: str, expected: tuple[str, .
     return Problem(file, line, rule, concept, name, expected, found, message)
 
 
+def _bare_title(term: Term) -> bool:
+    """A Vietnamese title that names no post by itself, as a one-word English one."""
+    return term.lang == "vi" and term.text in _TITLES
+
+
 def _either(texts: tuple[str, ...]) -> str:
     quoted = [f"“{text}”" for text in texts]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
@@ -280,7 +314,8 @@ def _consistency(where: tuple[str, int, str, str], found: Rendering,
         return
     first = state.renderings.setdefault(where[2], (found, where[1]))
     earlier, line = first
-    if earlier.key not in found.key and found.key not in earlier.key:
+    before, now = _without_un(f" {earlier.key} "), _without_un(f" {found.key} ")
+    if before not in now and now not in before:
         yield _problem(where, "inconsistent", (earlier.text,), found.text,
                       f"“{where[3]}” rendered “{found.text}” here and “{earlier.text}” at "
                       f"line {line}")
