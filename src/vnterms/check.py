@@ -99,7 +99,7 @@ class Targets:
     deprecated: list[Rendering] = field(default_factory=list)
     draft: list[Rendering] = field(default_factory=list)
     # accepted names with diacritics, some or all syllables written without them (case aside)
-    unmarked: list[re.Pattern[str]] = field(default_factory=list)
+    unmarked: list[tuple[Rendering, re.Pattern[str]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, concept: Concept, lang: str) -> Targets:
@@ -110,7 +110,7 @@ class Targets:
             if kind in ("accepted", "deprecated", "draft"):
                 getattr(targets, kind).append(_rendering(term))
             if kind == "accepted" and lang == "vi" and has_diacritics(term.text):
-                targets.unmarked.append(_unmarked(term.text))
+                targets.unmarked.append((targets.accepted[-1], _unmarked(term.text)))
         if lang == "en":
             # English names a post by its title alone ("President Luong Cuong")
             titles = {r.text.split()[0] for r in targets.accepted} & ROLE_WORDS
@@ -274,20 +274,36 @@ class Checker:
             yield _problem(where, "deprecated-term", expected, deprecated.text,
                           f"{name} rendered by deprecated “{deprecated.text}”{advice}")
         elif accepted:
-            yield from _consistency(where, max(accepted, key=lambda r: len(r.key)), state)
+            best = max(accepted, key=lambda r: len(r.key))
+            bare = _stripped(targets, target, len(best.key))
+            if bare is not None:  # "Tổng Thư ký Lien hop quoc": a shorter name is whole
+                yield _problem(where, "no-diacritics", expected, bare,
+                              f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
+            else:
+                yield from _consistency(where, best, state)
         elif any(target.has(r) for r in targets.draft):
             draft = next(r for r in targets.draft if target.has(r))
             yield _problem(where, "draft-term", expected, draft.text,
                           f"{name} rendered by “{draft.text}”, only a draft in the glossary")
         elif expected:  # (a concept with no accepted rendering asks for none)
-            bare = next((m for p in targets.unmarked if (m := p.search(target.text))), None)
+            bare = _stripped(targets, target, 0)
             if bare is not None:
-                yield _problem(where, "no-diacritics", expected, bare[0],
-                              f"{name} rendered “{bare[0]}” without diacritics; "
-                              f"write “{expected[0]}”")
+                yield _problem(where, "no-diacritics", expected, bare,
+                              f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
             else:
                 yield _problem(where, "missing-term", expected, None,
                               f"{name} not rendered: expected {_either(expected)}")
+
+
+def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None:
+    """The target's text of an accepted name longer than ``longer_than`` characters, written
+    with some or all of its syllables without their diacritics, if there is one."""
+    for rendering, pattern in targets.unmarked:
+        if len(rendering.key) > longer_than:
+            match = pattern.search(target.text)
+            if match is not None and diacritic_key(match[0]) != rendering.key:
+                return match[0]
+    return None
 
 
 def _problem(where: tuple[str, int, str, str], rule: str, expected: tuple[str, ...],
