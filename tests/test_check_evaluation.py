@@ -42,8 +42,9 @@ def test_every_pair_cites_both_pages() -> None:
     assert all(row["vi_url"].startswith("https://") for row in rows)
 
 
-def test_clean_pairs_raise_at_most_two_percent_alarms(checker: Checker,
-                                                      pairs: list[Segment]) -> None:  # fmt: skip
+def test_clean_pairs_raise_at_most_two_percent_alarms(
+    checker: Checker, pairs: list[Segment]
+) -> None:
     alarms = _lines_with_problems(list(checker.check(pairs, "pairs.tsv")))
     assert len(alarms) / len(pairs) <= 0.02, sorted(alarms)
 
@@ -59,8 +60,9 @@ def test_clean_pairs_checked_from_the_vietnamese(checker: Checker, pairs: list[S
     ]
 
 
-def test_at_least_95_percent_of_injected_errors_are_found(checker: Checker,
-                                                          pairs: list[Segment]) -> None:  # fmt: skip
+def test_at_least_95_percent_of_injected_errors_are_found(
+    checker: Checker, pairs: list[Segment]
+) -> None:
     injected = _rows("injected.tsv")
     missed = []
     for row in injected:
