@@ -12,14 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from vnterms.errors import InputError
 from vnterms.extract import NOT_UN_CATEGORIES, ROLE_WORDS, Span, TermMatcher
 from vnterms.formats.segments import IGNORE_MARK, Segment
 from vnterms.model import LANGUAGES, Concept, Term
-from vnterms.normalize import Style, canonical, diacritic_key, fold, has_diacritics
+from vnterms.normalize import (
+    Style,
+    canonical,
+    compact,
+    diacritic_key,
+    fold,
+    has_diacritics,
+    nfc,
+)
 
 __all__ = [
     "MAX_KEPT",
@@ -39,7 +47,7 @@ RULES = {
     "draft-term": "the target uses a rendering that is only a draft (a warning)",
     "no-diacritics": "the target writes a Vietnamese name without its diacritics",
     "tone-style": "the file mixes tone placements (hòa, hoà): the minority is reported",
-    "inconsistent": "one file renders the same concept in two admitted ways",
+    "inconsistent": "a file renders a concept in two admitted ways: the minority is reported",
 }
 WARNINGS = frozenset({"draft-term"})
 # Occurrences of each tone style kept per file to report the minority (the rest are counted).
@@ -47,9 +55,9 @@ MAX_KEPT = 1_000
 _WORD = r"(?<![^\W_]){}(?![^\W_])"
 # Vietnamese titles that name no post by themselves, as the one-word English ones (ROLE_WORDS).
 _TITLES = frozenset(["Đại sứ", "Chủ tịch", "Phó Chủ tịch"])
-# Syllables whose tone mark sits on another vowel in the new style than in the old: oa, oe, uy.
-_STYLED = re.compile(r"[^\W\d_]*(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![^\W_])",
-                     re.IGNORECASE)  # fmt: skip
+# Where a syllable may be written in either tone style: oa, oe, uy with a tone on either vowel.
+_STYLED = re.compile(r"[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class Problem(NamedTuple):
@@ -80,6 +88,10 @@ class Rendering(NamedTuple):
     key: str  # diacritic_key, spaces kept
     squeezed: str  # the same without spaces, for spacing variants (Viet Nam, Vietnam)
     pattern: re.Pattern[str] | None  # abbreviations: whole word, in their own case
+    lower: str  # the text in lower case: most targets hold it as it is
+    folded: str  # ``compact``: a target whose compact form lacks it holds no variant of it
+    folded_without_un: str  # the same without the UN's English names
+    probe: str  # its longest syllable with marks, written without them: "phuong"
 
 
 def _rendering(term: Term) -> Rendering:
@@ -88,7 +100,10 @@ def _rendering(term: Term) -> Rendering:
     if term.is_abbreviation:
         words = r"[\s.]*".join(re.escape(word) for word in term.text.split())
         pattern = re.compile(_WORD.format(words))
-    return Rendering(term.text, key, key.replace(" ", ""), pattern)
+    marked = [fold(word) for word in term.text.split() if fold(word) != word.lower()]
+    return Rendering(term.text, key, key.replace(" ", ""), pattern, term.text.lower(),
+                     compact(term.text), _without_un(f" {fold(term.text)} ").replace(" ", ""),
+                     max(marked, key=len, default=""))
 
 
 @dataclass
@@ -99,7 +114,9 @@ class Targets:
     deprecated: list[Rendering] = field(default_factory=list)
     draft: list[Rendering] = field(default_factory=list)
     # accepted names with diacritics, some or all syllables written without them (case aside)
-    unmarked: list[tuple[Rendering, re.Pattern[str]]] = field(default_factory=list)
+    unmarked: list[Rendering] = field(default_factory=list)
+    longest_first: list[Rendering] = field(default_factory=list)  # the accepted ones
+    expected: tuple[str, ...] = ()  # the accepted ones' texts
 
     @classmethod
     def of(cls, concept: Concept, lang: str) -> Targets:
@@ -110,21 +127,21 @@ class Targets:
             if kind in ("accepted", "deprecated", "draft"):
                 getattr(targets, kind).append(_rendering(term))
             if kind == "accepted" and lang == "vi" and has_diacritics(term.text):
-                targets.unmarked.append((targets.accepted[-1], _unmarked(term.text)))
+                targets.unmarked.append(targets.accepted[-1])
         if lang == "en":
             # English names a post by its title alone ("President Luong Cuong")
             titles = {r.text.split()[0] for r in targets.accepted} & ROLE_WORDS
             targets.accepted += [_rendering(Term(title, lang, "abbreviation")) for title in
                                  sorted(titles - {r.text for r in targets.accepted})]  # fmt: skip
+        targets.longest_first = sorted(targets.accepted, key=lambda r: -len(r.key))
+        targets.expected = tuple(rendering.text for rendering in targets.accepted)
         return targets
 
-    @property
-    def expected(self) -> tuple[str, ...]:
-        return tuple(rendering.text for rendering in self.accepted)
 
-
+@cache
 def _unmarked(text: str) -> re.Pattern[str]:
-    """A pattern for ``text`` with each syllable as written or without its marks (any case)."""
+    """A pattern for ``text`` with each syllable as written or without its marks (any case),
+    compiled when first needed: most names are never written so."""
     words = [word for word in canonical(text).split() if fold(word)]
     either = (f"(?:{re.escape(word)}|{re.escape(fold(word))})" for word in words)
     return re.compile(_WORD.format(r"[\s-]+".join(either)), re.IGNORECASE)
@@ -134,7 +151,7 @@ class _Target:
     """A segment's translation, with the keys computed only if a name needs them."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = nfc(text)
 
     @cached_property
     def key(self) -> str:
@@ -148,15 +165,46 @@ class _Target:
     def without_un(self) -> str:
         return _without_un(self.key)
 
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def compacted(self) -> str:
+        return compact(self.text)
+
+    @cached_property
+    def compacted_without_un(self) -> str:
+        return _without_un(f" {fold(self.text)} ").replace(" ", "")
+
     def has(self, rendering: Rendering) -> bool:
+        """Whether the target holds ``rendering``, in any case, tone style, spacing or form."""
         if rendering.pattern is not None:
             return rendering.pattern.search(self.text) is not None
+        if _has_word(self.lower, rendering.lower):
+            return True
+        if rendering.folded not in self.compacted and (
+            rendering.folded_without_un not in self.compacted_without_un
+        ):
+            return False  # no variant can be there: the keys need not be computed
         key = f" {rendering.key} "
         if key in self.key or rendering.squeezed in self.squeezed:
             return True
         # "President of the United Nations Security Council": the UN's name may stand inside
         bare = _without_un(key)
         return bare != key and bare.strip() != "" and bare in self.without_un
+
+
+def _has_word(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` with no letter or digit joined to either end."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text)
+                                                        or not text[end].isalnum()):  # fmt: skip
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 def _without_un(key: str) -> str:
@@ -188,11 +236,22 @@ class _SourceMatcher(TermMatcher):
 
 
 @dataclass
+class _Usage:
+    """One way a file renders one concept: how often, first where, the first places kept."""
+
+    rendering: Rendering
+    key: str  # padded, without the UN's English names
+    first: int
+    count: int = 0
+    kept: list[tuple[int, str]] = field(default_factory=list)  # (line, the source's name)
+
+
+@dataclass
 class _FileState:
     """What one file's check remembers beyond a segment: bounded by the glossary's size and by
-    ``MAX_KEPT`` occurrences of each tone style."""
+    ``MAX_KEPT`` occurrences of each rendering and each tone style."""
 
-    renderings: dict[str, tuple[Rendering, int]] = field(default_factory=dict)
+    renderings: dict[str, dict[str, _Usage]] = field(default_factory=dict)
     styles: dict[str, list[tuple[int, str]]] = field(
         default_factory=lambda: {"old": [], "new": []}
     )
@@ -234,7 +293,7 @@ class Checker:
 
     def check(self, segments: Iterable[Segment], file: str) -> Iterator[Problem]:
         """The problems of one file's segments, segment by segment, then those of the whole
-        file (``tone-style``)."""
+        file (``inconsistent``, ``tone-style``: the minority of each)."""
         state = _FileState()
         for segment in segments:
             unknown = sorted(segment.ignored - RULES.keys())
@@ -244,6 +303,8 @@ class Checker:
             for problem in self._segment(segment, file, state):
                 if problem.rule in self.rules and problem.rule not in segment.ignored:
                     yield problem
+        if "inconsistent" in self.rules:
+            yield from _minority_renderings(state, file)
         if "tone-style" in self.rules:
             yield from _minority_style(state, file)
 
@@ -257,30 +318,31 @@ class Checker:
             seen.add(span.concept.id)
             written = segment.source[span.start : span.end]
             where = (file, segment.line, span.concept.id, written)
-            yield from self._name(where, self.targets(span.concept.id, lang), target, state)
+            yield from self._name(where, self.targets(span.concept.id, lang), target, state,
+                                  report="inconsistent" not in segment.ignored)
         if lang == "vi" and "tone-style" in self.rules and "tone-style" not in segment.ignored:
             _tally_styles(segment.target, segment.line, state)
 
     def _name(self, where: tuple[str, int, str, str], targets: Targets, target: _Target,
-              state: _FileState) -> Iterator[Problem]:  # fmt: skip
-        """The problems of one source name, ``where`` = (file, line, concept id, name)."""
+              state: _FileState, *, report: bool) -> Iterator[Problem]:  # fmt: skip
+        """The problems of one source name, ``where`` = (file, line, concept id, name);
+        ``report``: whether its rendering may be reported as inconsistent later."""
         expected = targets.expected
-        accepted = [r for r in targets.accepted if target.has(r)]
+        best = next((r for r in targets.longest_first if target.has(r)), None)
         deprecated = next((r for r in targets.deprecated if target.has(r)
-                           and not any(r.key in a.key for a in accepted)), None)  # fmt: skip
+                           and (best is None or r.key not in best.key)), None)  # fmt: skip
         name = f"“{where[3]}”"
         if deprecated is not None:
             advice = f"; use “{expected[0]}”" if expected else ""
             yield _problem(where, "deprecated-term", expected, deprecated.text,
                           f"{name} rendered by deprecated “{deprecated.text}”{advice}")
-        elif accepted:
-            best = max(accepted, key=lambda r: len(r.key))
+        elif best is not None:
             bare = _stripped(targets, target, len(best.key))
             if bare is not None:  # "Tổng Thư ký Lien hop quoc": a shorter name is whole
                 yield _problem(where, "no-diacritics", expected, bare,
                               f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
             else:
-                yield from _consistency(where, best, state)
+                _tally_rendering(where, best, state, report=report)
         elif any(target.has(r) for r in targets.draft):
             draft = next(r for r in targets.draft if target.has(r))
             yield _problem(where, "draft-term", expected, draft.text,
@@ -298,9 +360,10 @@ class Checker:
 def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None:
     """The target's text of an accepted name longer than ``longer_than`` characters, written
     with some or all of its syllables without their diacritics, if there is one."""
-    for rendering, pattern in targets.unmarked:
-        if len(rendering.key) > longer_than:
-            match = pattern.search(target.text)
+    for rendering in targets.unmarked:
+        if (len(rendering.key) > longer_than and rendering.probe in target.lower
+                and rendering.folded in target.compacted):
+            match = _unmarked(rendering.text).search(target.text)
             if match is not None and diacritic_key(match[0]) != rendering.key:
                 return match[0]
     return None
@@ -322,33 +385,63 @@ def _either(texts: tuple[str, ...]) -> str:
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
-def _consistency(where: tuple[str, int, str, str], found: Rendering,
-                 state: _FileState) -> Iterator[Problem]:  # fmt: skip
-    """An ``inconsistent`` problem when the file rendered this concept another way before:
-    neither rendering holding the other (a short form, an abbreviation, is the same way)."""
+def _tally_rendering(where: tuple[str, int, str, str], found: Rendering, state: _FileState,
+                     *, report: bool) -> None:  # fmt: skip
+    """Count ``found`` as the way this file renders the concept (abbreviations aside); keep its
+    place if ``report``."""
     if found.pattern is not None:
         return
-    first = state.renderings.setdefault(where[2], (found, where[1]))
-    earlier, line = first
-    before, now = _without_un(f" {earlier.key} "), _without_un(f" {found.key} ")
-    if before not in now and now not in before:
-        yield _problem(where, "inconsistent", (earlier.text,), found.text,
-                      f"“{where[3]}” rendered “{found.text}” here and “{earlier.text}” at "
-                      f"line {line}")
+    key = _without_un(f" {found.key} ")
+    usages = state.renderings.setdefault(where[2], {})
+    usage = usages.get(key)
+    if usage is None:
+        usage = usages[key] = _Usage(found, key, where[1])
+    usage.count += 1
+    if report and len(usage.kept) < MAX_KEPT:
+        usage.kept.append((where[1], where[3]))
+
+
+def _minority_renderings(state: _FileState, file: str) -> Iterator[Problem]:
+    """``inconsistent`` problems: each place that renders a concept otherwise than the file
+    mostly does, neither rendering holding the other (a short form is the same way)."""
+    for concept, usages in state.renderings.items():
+        ranked = sorted(usages.values(), key=lambda usage: (-usage.count, usage.first))
+        major = ranked[0]
+        for usage in ranked[1:]:
+            if usage.key in major.key or major.key in usage.key:
+                continue
+            found, usual = usage.rendering.text, major.rendering.text
+            for line, name in usage.kept:
+                yield Problem(file, line, "inconsistent", concept, name, (usual,), found,
+                              f"“{name}” rendered “{found}” here; the file renders it "
+                              f"“{usual}” {major.count} times")
 
 
 def _tally_styles(text: str, line: int, state: _FileState) -> None:
     """Count the syllables written in each tone style, keeping the first ``MAX_KEPT`` of each."""
-    for match in _STYLED.finditer(text):
-        word = match[0]
-        if word.lower().startswith("qu"):
-            continue  # quý: the u belongs to the onset, one placement only
-        old = canonical(word, style="old")
-        style = "old" if word == old else "new" if word == canonical(word, style="new") else ""
-        if style:
+    end = 0
+    for hit in _STYLED.finditer(text):
+        start = hit.start()
+        if start < end:
+            continue  # (a second hit in the same word)
+        while start and text[start - 1].isalpha():
+            start -= 1
+        word = _LETTERS.match(text, start)[0]  # type: ignore[index]  # (a letter is there)
+        end = start + len(word)
+        style = _style_of(word)
+        if style is not None:
             state.counts[style] += 1
             if len(state.styles[style]) < MAX_KEPT:
                 state.styles[style].append((line, word))
+
+
+@lru_cache(maxsize=65_536)
+def _style_of(word: str) -> Style | None:
+    """The tone placement ``word`` is written in, None where both place it alike (hoàn, quý)."""
+    old, new = canonical(word, style="old"), canonical(word, style="new")
+    if old == new:
+        return None
+    return "old" if word == old else "new" if word == new else None
 
 
 def _minority_style(state: _FileState, file: str) -> Iterator[Problem]:
