@@ -267,3 +267,16 @@ def test_a_clean_file_or_only_warnings_exit_0(tmp_path: Path) -> None:
                                 str(tmp_path / "vi.txt"), "-g", str(GLOSSARY),
                                 "--rules", "missing-term,inconsistent"])  # fmt: skip
     assert (clean.exit_code, clean.stdout) == (0, "0 problems (0 warnings) in 1 files\n")
+
+
+def test_the_readme_example_is_what_the_command_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```console\n$ cat messages.po\n", 1)[1].split("```\n", 1)[0]
+    po, printed = example.split("$ vnterms check messages.po\n")
+    (tmp_path / "messages.po").write_text(po, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "messages.po", "-g",
+                                 str(Path(__file__).parents[1] / "glossary")])  # fmt: skip
+    assert (result.exit_code, result.stdout) == (1, printed)
