@@ -181,7 +181,7 @@ class _Target:
         """Whether the target holds ``rendering``, in any case, tone style, spacing or form."""
         if rendering.pattern is not None:
             return rendering.pattern.search(self.text) is not None
-        if _has_word(self.lower, rendering.lower):
+        if rendering.lower in self.lower:
             return True
         if rendering.folded not in self.compacted and (
             rendering.folded_without_un not in self.compacted_without_un
@@ -193,18 +193,6 @@ class _Target:
         # "President of the United Nations Security Council": the UN's name may stand inside
         bare = _without_un(key)
         return bare != key and bare.strip() != "" and bare in self.without_un
-
-
-def _has_word(text: str, words: str) -> bool:
-    """Whether ``words`` stand in ``text`` with no letter or digit joined to either end."""
-    at = text.find(words)
-    while at >= 0:
-        end = at + len(words)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text)
-                                                        or not text[end].isalnum()):  # fmt: skip
-            return True
-        at = text.find(words, at + 1)
-    return False
 
 
 def _without_un(key: str) -> str:
