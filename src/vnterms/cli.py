@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from vnterms.errors import VntermsError
 
 if TYPE_CHECKING:
+    from vnterms.check import Problem
     from vnterms.model import Glossary
     from vnterms.store import GlossaryPlace
 
@@ -525,6 +526,70 @@ def import_(
             raise typer.Exit(1)
     if report.conflicts:
         raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Bilingual files: PO, XLIFF (.xlf, .xliff), TMX, TSV or CSV."),
+    ] = None,
+    source: Annotated[
+        Path | None, typer.Option(help="A text file, one segment a line (with --target).")
+    ] = None,
+    target: Annotated[
+        Path | None, typer.Option(help="Its translation, line by line (with --source).")
+    ] = None,
+    glossary: GlossaryOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    rules: Annotated[
+        str | None,
+        typer.Option(help="Rule ids to run, separated by commas (default: all of missing-term, "
+                     "deprecated-term, draft-term, no-diacritics, tone-style, inconsistent)."),
+    ] = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Check translations against the glossary: exit 1 when a problem is found."""
+    from vnterms.check import RULES, Checker, check_files
+    from vnterms.formats.segments import read_aligned, read_segments
+    from vnterms.store import read_glossary
+
+    if (source is None) != (target is None) or not (files or source):
+        raise typer.BadParameter("give FILES, or --source and --target (or both)")
+    chosen = [rule.strip() for rule in rules.split(",")] if rules else list(RULES)
+    checker = Checker(read_glossary(_glossary(glossary, verbose).path), rules=chosen)
+    inputs = [(str(path), read_segments(path)) for path in files or []]
+    if source is not None and target is not None:
+        inputs.append((str(target), read_aligned(source, target)))
+    found = check_files(checker, inputs)
+    if as_json:
+        import json
+
+        rows = [problem.as_dict() for _, problems in found for problem in problems]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_format_problems(found), nl=False)
+    if any(not problem.is_warning for _, problems in found for problem in problems):
+        raise typer.Exit(1)
+
+
+def _format_problems(found: "list[tuple[str, list[Problem]]]") -> str:
+    """Problems under their file, then line: the name, what is expected, what was found."""
+    lines = []
+    for name, problems in found:
+        if problems:
+            lines.append(f"{name}")
+        for problem in problems:
+            severity = "warning" if problem.is_warning else "error"
+            lines.append(f"  {problem.line}: {severity}: {problem.message} [{problem.rule}]")
+            if problem.concept:
+                lines.append(f"      concept:  {problem.concept} ({problem.source_term})")
+            lines.append(f"      expected: {' | '.join(problem.expected) or '-'}")
+            lines.append(f"      found:    {problem.found or '-'}")
+    total = sum(len(problems) for _, problems in found)
+    warnings = sum(problem.is_warning for _, problems in found for problem in problems)
+    lines.append(f"{total} problems ({warnings} warnings) in {len(found)} files")
+    return "\n".join(lines) + "\n"
 
 
 def _interactive() -> bool:

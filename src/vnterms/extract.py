@@ -22,6 +22,7 @@ __all__ = [
     "MAX_VARIANTS",
     "Candidate",
     "Name",
+    "Span",
     "Suggestion",
     "TermMatcher",
     "Texts",
@@ -201,6 +202,32 @@ class TermMatcher:
             if key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
                 best = (j + 1, *self.names[key])
         return best
+
+    def spans(self, line: str) -> list[Span]:
+        """The glossary names of ``line`` alone (no new names, no definitions), longest first,
+        each with its place in ``line``: what a terminology check needs of a segment."""
+        tokens = _name_tokens(line, self)
+        found: list[Span] = []
+        after = 0
+        for i, token in enumerate(tokens):
+            first = token.text[0]
+            if i < after or not (first.isupper() or first.isdigit()
+                                 or token.text in self.abbreviations):  # fmt: skip
+                continue
+            match = self.match_at(tokens, i, line)
+            if match and not _is_bare_role(tokens[i : match[0]], match[1]):
+                found.append(Span(token.start, tokens[match[0] - 1].end, match[1], match[2]))
+                after = match[0]
+        return found
+
+
+class Span(NamedTuple):
+    """A glossary name in a line: where it starts and ends, its concept and the term it is."""
+
+    start: int
+    end: int
+    concept: Concept
+    term: Term
 
 
 def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = None
