@@ -135,6 +135,8 @@ def test_a_vietnamese_abbreviation_is_letters_not_syllables(
         ("https://thuvienphapluat.vn/chinh-sach-phap-luat-moi/vn/ho-tro-phap-luat/1.html", 2),
         ("https://en.vietnamplus.vn/x.vnp", 1),
         ("https://baoquocte.vn/x.html", 1),
+        ("https://vovworld.vn/vi-VN/x.vov", 1),
+        ("https://vovworld.vn.example.org/x", 2),
         ("https://tapchicongsan.org.vn/web/guest/x", 1),
         ("https://tuoitre.vn/x.htm", 2),
         ("https://vietnam.un.org/vi/x", 2),

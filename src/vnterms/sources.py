@@ -22,10 +22,11 @@ _OFFICIAL = frozenset([
     "daibieunhandan.vn", "moj.gov.vn", "mofa.gov.vn", "congbao.chinhphu.vn",
 ])  # fmt: skip
 # The state press: VNA (VietnamPlus, vnanet, Tin tức), Nhân Dân, Báo Quốc tế (of the Ministry of
-# Foreign Affairs), VOV, Quân đội nhân dân, VTV and the Party's review.
+# Foreign Affairs), VOV (and its foreign service VOV World), Quân đội nhân dân, VTV and the
+# Party's review.
 _STATE_PRESS = frozenset([
     "vietnamplus.vn", "vnanet.vn", "baotintuc.vn", "nhandan.vn", "baoquocte.vn", "vov.vn",
-    "qdnd.vn", "vtv.vn", "tapchicongsan.org.vn",
+    "vovworld.vn", "qdnd.vn", "vtv.vn", "tapchicongsan.org.vn",
 ])  # fmt: skip
 # Sites anyone can write on, and document-sharing uploads of unknown origin.
 _OPEN = frozenset([
