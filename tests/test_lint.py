@@ -146,6 +146,8 @@ def test_a_vietnamese_abbreviation_is_letters_not_syllables(
         ("https://luanvan.co/luan-van/x", 3),
         ("https://www.tailieuhoctap.net/x.pdf", 3),
         ("https://tieng.wiki/content/x.html", 3),
+        ("https://www.search.com.vn/wiki/index.php?title=X", 3),
+        ("https://www.search.com.vn/news/wiki-x", 2),
         ("https://www.studocu.com/vn/document/x", 3),
         ("https://someone.blogspot.com/2020/x.html", 3),
         ("https://notgov.vn.example.com/x", 2),

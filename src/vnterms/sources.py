@@ -61,6 +61,8 @@ def source_rank(url: str) -> int:
         return 1
     if any(_on(host, domain) for domain in _OPEN) or _looks_like_upload(host):
         return 3
+    if parts.path.startswith("/wiki/"):  # a copy of Wikipedia on another site
+        return 3
     return 2
 
 
