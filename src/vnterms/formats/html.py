@@ -41,8 +41,9 @@ def render_page(glossary: Glossary, *, version: str = "") -> str:
     style = page.joinpath("page.css").read_text(encoding="utf-8")
     script = page.joinpath("page.js").read_text(encoding="utf-8")
     data = json.dumps(page_data(glossary), ensure_ascii=False, separators=(",", ":"))
-    # Inside <script> only "</" could end the element early; "<\/" means the same to JSON.
-    data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
+    # Inside <script>, "</script" or "<!--" would end or change the element: JSON spells "<"
+    # as \u003c too.
+    data = data.replace("<", "\\u003c")
     values = {"csp": _policy(style, script), "version": f"vnterms {version}".strip(),
               "count": f"{len(glossary):,}", "style": style, "data": data, "script": script}
     # one pass, so that a placeholder written in the glossary's own text is left as it is
@@ -71,8 +72,10 @@ def page_data(glossary: Glossary) -> dict[str, Any]:
         "optional": list(OPTIONAL_PHRASES),
         "stopwords": sorted(STOPWORDS),
         "acronyms": sorted(COMMON_WORD_ACRONYMS),
-        "fold": [[start, [_fold_char(chr(code)) for code in range(start, end + 1)]]
-                 for start, end in FOLD_RANGES],  # fmt: skip
+        "fold": [
+            [start, [_fold_char(chr(code)) for code in range(start, end + 1)]]
+            for start, end in FOLD_RANGES
+        ],
         "concepts": [_concept(c) for c in sorted(glossary, key=lambda c: c.id)],
     }
 
