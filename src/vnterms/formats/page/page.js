@@ -9,7 +9,7 @@
   const STATUS_RANK = { preferred: 0, admitted: 1, draft: 2, deprecated: 3 };
   const FUZZY_THRESHOLD = 0.82;
   const MAX_QUERY_LENGTH = 1000;
-  const PAGE = 50;
+  const PAGE = 20;
 
   // --- Keys: fold and compact give what vnterms.fold and vnterms.compact give.
   const FOLD = new Map();
@@ -114,28 +114,34 @@
   const N = concepts.length;
   const ranks = terms.map(([c, t]) => (STATUS_RANK[t.status] ?? 9) * N + c.place);
 
-  const tables = {
-    exact: new Map(), "case-and-style": new Map(), "without-diacritics": new Map(),
-    spacing: new Map(), "without-un-or-the": new Map(), "acronym-as-word": new Map(),
-  };
-  const words = new Map();
+  // The rules' tables, built on the first query or when the browser is idle after the first
+  // results are shown, whichever comes first.
+  let tables = null, words = null;
   const add = (map, key, i) => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
-  terms.forEach(([, term], i) => {
-    add(tables.exact, term.text, i);
-    if (term.kind === "abbreviation" && ACRONYMS.has(term.fold)) {
-      add(tables["acronym-as-word"], term.fold, i);
-      return;
-    }
-    for (const key of term.keys) add(tables["case-and-style"], key, i);
-    add(tables["without-diacritics"], term.fold, i);
-    add(tables.spacing, term.fold.replace(/ /g, ""), i);
-    add(tables["without-un-or-the"], term.reduced, i);
-    for (const word of term.fold.split(" ")) if (word && !STOPWORDS.has(word)) add(words, word, i);
-  });
+  function buildIndex() {
+    if (tables) return;
+    tables = {
+      exact: new Map(), "case-and-style": new Map(), "without-diacritics": new Map(),
+      spacing: new Map(), "without-un-or-the": new Map(), "acronym-as-word": new Map(),
+    };
+    words = new Map();
+    terms.forEach(([, term], i) => {
+      add(tables.exact, term.text, i);
+      if (term.kind === "abbreviation" && ACRONYMS.has(term.fold)) {
+        add(tables["acronym-as-word"], term.fold, i);
+        return;
+      }
+      for (const key of term.keys) add(tables["case-and-style"], key, i);
+      add(tables["without-diacritics"], term.fold, i);
+      add(tables.spacing, term.fold.replace(/ /g, ""), i);
+      add(tables["without-un-or-the"], term.reduced, i);
+      for (const word of term.fold.split(" ")) if (word && !STOPWORDS.has(word)) add(words, word, i);
+    });
+  }
   let sortedFolds = null, vocabulary = null, sortedWords = null;
   const lazySortedFolds = () => sortedFolds || (sortedFolds = [...tables["without-diacritics"]]
     .flatMap(([key, found]) => found.map((i) => [key, i]))
@@ -326,6 +332,7 @@
     const partial = !/\s$/.test(query);
     const written = query.normalize("NFC").replace(/\p{Cf}/gu, "").split(/\s+/u).filter(Boolean).join(" ");
     if (!written || limit < 1) return [];
+    buildIndex();
     const found = new Map();
     let stage = 0;
     for (const hits of rules(written, partial)) {
@@ -494,4 +501,6 @@
 
   window.vnterms = { fold, compact, search: (q, n) => search(q, n).map((m) => m.concept.id) };
   if (!openHash()) update();
+  performance.mark("vnterms-ready");  // the first results are shown (read by benchmarks/html.py)
+  (window.requestIdleCallback || setTimeout)(buildIndex);
 })();
