@@ -14,9 +14,9 @@ import re
 from importlib.resources import files
 from typing import IO, Any
 
-from vnterms.lookup import COMMON_WORD_ACRONYMS, OPTIONAL_PHRASES, RULES, STOPWORDS, strip_optional
+from vnterms.lookup import COMMON_WORD_ACRONYMS, OPTIONAL_PHRASES, RULES, STOPWORDS, term_keys
 from vnterms.model import CATEGORIES, KINDS, STATUSES, Concept, Glossary, Term
-from vnterms.normalize import canonical, canonical_key, diacritic_key, fold
+from vnterms.normalize import canonical, canonical_key, fold
 
 __all__ = ["FOLD_RANGES", "page_data", "write_html"]
 
@@ -95,15 +95,16 @@ def _concept(concept: Concept) -> list[Any]:
 def _term(term: Term) -> list[Any]:
     """[text, lang, kind, status, note, sources, fold, reduced, case-and-style keys].
 
-    The keys are the term's diacritic key and lower-case forms in both tone styles ("" for a
-    key equal to the fold), what ``lookup.Index`` holds under its case-and-style rule.
+    The keys are the term's diacritic key, then its other lower-case forms in both tone styles
+    ("" stands for the fold, and for a reduced fold equal to it): what ``lookup.Index`` files
+    under its case-and-style rule, the other forms pointing to the terms of the first.
     """
-    folded = fold(term.text)
-    keys = {diacritic_key(term.text), term.text.lower()}
+    folded, key, reduced = term_keys(term.text)
+    aliases = {term.text.lower()}
     if not term.text.isascii():
         new_style = canonical(term.text, style="new")
-        keys |= {new_style.lower(), canonical_key(new_style)}
-    reduced = strip_optional(folded)
+        aliases |= {new_style.lower(), canonical_key(new_style)}
+    keys = [key, *sorted(aliases - {key})]
     return [term.text, term.lang, KINDS.index(term.kind), STATUSES.index(term.status), term.note,
             term.sources, folded, "" if reduced == folded else reduced,
-            sorted("" if key == folded else key for key in keys)]  # fmt: skip
+            ["" if k == folded else k for k in keys]]  # fmt: skip
