@@ -115,7 +115,7 @@
   const ranks = terms.map(([c, t]) => (STATUS_RANK[t.status] ?? 9) * N + c.place);
 
   // The rules' tables, built on the first query or when the browser is idle after the first
-  // results are shown, whichever comes first.
+  // results are shown, whichever comes first (the lazy ones below likewise).
   let tables = null, words = null;
   const add = (map, key, i) => {
     const list = map.get(key);
@@ -193,34 +193,52 @@
     return hits;
   }
 
-  function postingsOf(word, partial) {
-    if (!partial) return words.get(word) || [];
+  // The terms with a word that starts with `start` (of the first 200 such words).
+  function startingWith(start) {
     const list = lazySortedWords();
     let lo = 0, hi = list.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < word) lo = mid + 1; else hi = mid; }
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < start) lo = mid + 1; else hi = mid; }
     const union = new Set();
-    for (let k = lo; k < list.length && list[k].startsWith(word) && k < lo + 200; k++) {
+    for (let k = lo; k < list.length && list[k].startsWith(start) && k < lo + 200; k++) {
       for (const i of words.get(list[k])) union.add(i);
     }
-    return [...union];
+    return [...union].sort((a, b) => a - b);
   }
 
+  // The numbers in every one of `lists` (each ascending, without repeats), ascending.
+  function intersect(lists) {
+    const [first, ...others] = [...lists].sort((a, b) => a.length - b.length);
+    let hits = first;
+    for (const list of others) {
+      if (!hits.length) break;
+      const keep = new Set(hits);
+      hits = list.filter((i) => keep.has(i));
+    }
+    return hits;
+  }
+
+  // A term's content words (not stopwords) and how many differ, kept once computed.
+  function contentOf(i) {
+    const term = terms[i][1];
+    if (!term.content) {
+      const content = term.fold.split(" ").filter((w) => !STOPWORDS.has(w));
+      term.content = { words: content, size: new Set(content).size };
+    }
+    return term.content;
+  }
+
+  // With `partial`, the last query word is a beginning: any (content) word starting so will do.
   function allWords(queryWords, partial, marks) {
     if (queryWords.length < 2) return [];
-    const postings = queryWords.map((w, n) => postingsOf(w, partial && n === queryWords.length - 1))
-      .sort((a, b) => a.length - b.length);
-    let hits = new Set(postings[0]);
-    for (const list of postings.slice(1)) {
-      const keep = new Set(list);
-      hits = new Set([...hits].filter((i) => keep.has(i)));
-      if (!hits.size) return [];
-    }
+    const whole = partial ? queryWords.slice(0, -1) : queryWords;
+    const last = queryWords[queryWords.length - 1];
+    let hits = intersect(whole.map((w) => words.get(w) || []));
+    if (partial) hits = hits.filter((i) => contentOf(i).words.some((w) => w.startsWith(last)));
     const distinct = new Set(queryWords).size;
     const out = [];
-    for (const i of [...hits].sort((a, b) => a - b)) {
+    for (const i of hits) {
       if (marks.length && !marksAgree(marks, i)) continue;
-      const content = new Set(terms[i][1].fold.split(" ").filter((w) => !STOPWORDS.has(w)));
-      const coverage = distinct / Math.max(content.size, 1);
+      const coverage = distinct / Math.max(contentOf(i).size, 1);
       out.push([RULES.prefix + pyRound((RULES["all-words"] - RULES.prefix) * coverage), "all-words", i]);
     }
     return out;
@@ -278,15 +296,22 @@
 
   // Typing in progress: terms with a word that starts with what was typed (score below fuzzy).
   function within(folded, marks) {
-    if (!folded) return [];
+    if (folded.length < 2) return [];
+    const [first, ...rest] = folded.split(" ");
+    // the terms to look at: those with the first word (or, alone, a word starting with it)
+    let candidates;
+    if (!rest.length) candidates = startingWith(first);
+    else if (words.has(first)) candidates = words.get(first);
+    else candidates = terms.map((_, i) => i);
     const out = [];
     const inner = " " + folded;
-    terms.forEach(([, term], i) => {
+    for (const i of candidates) {
+      const term = terms[i][1];
       if ((term.fold.startsWith(folded) || term.fold.includes(inner)) &&
           (!marks.length || marksAgree(marks, i))) {
         out.push([RULES.fuzzy - 10 + pyRound((10 * folded.length) / term.fold.length), "within", i]);
       }
-    });
+    }
     return out;
   }
 
@@ -350,7 +375,7 @@
     if (!found.size) {  // beyond the lookup's rules: what is being typed, inside any term
       consider(found, within(fold(written), marksOf(written)), stage, keep);
     }
-    return [...found.values()].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, limit)
+    return best([...found.values()], limit)
       .map(([score, , , i, rule]) => ({ concept: terms[i][0], term: terms[i][1], score: -score, rule }));
   }
   // Keep in `found` (concept's place → its best hit) the better of each hit and the one there.
@@ -362,6 +387,18 @@
       const old = found.get(concept.place);
       if (old === undefined || before(ranked, old)) found.set(concept.place, ranked);
     }
+  }
+  // The `limit` first of `hits` in rank order: a sorted selection, not a sort of them all.
+  function best(hits, limit) {
+    const kept = [];
+    for (const hit of hits) {
+      if (kept.length === limit && !before(hit, kept[limit - 1])) continue;
+      let at = kept.length;
+      while (at > 0 && before(hit, kept[at - 1])) at--;
+      kept.splice(at, 0, hit);
+      if (kept.length > limit) kept.pop();
+    }
+    return kept;
   }
   function before(a, b) {
     for (let k = 0; k < 4; k++) if (a[k] !== b[k]) return a[k] < b[k];
@@ -519,5 +556,12 @@
   };
   if (!openHash()) update();
   performance.mark("vnterms-ready");  // the first results are shown (read by benchmarks/html.py)
-  (window.requestIdleCallback || setTimeout)(buildIndex);
+  // the tables, then what the prefix, partial-word and typo rules read, one idle moment each
+  const idle = window.requestIdleCallback || setTimeout;
+  const prepare = [buildIndex, lazySortedFolds, lazySortedWords, lazyVocabulary];
+  const next = () => {
+    const step = prepare.shift();
+    if (step) { step(); idle(next); } else performance.mark("vnterms-prepared");
+  };
+  idle(next);
 })();
