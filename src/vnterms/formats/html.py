@@ -18,7 +18,7 @@ from vnterms.lookup import COMMON_WORD_ACRONYMS, OPTIONAL_PHRASES, RULES, STOPWO
 from vnterms.model import CATEGORIES, KINDS, STATUSES, Concept, Glossary, Term
 from vnterms.normalize import canonical, canonical_key, fold
 
-__all__ = ["FOLD_RANGES", "page_data", "write_html"]
+__all__ = ["FOLD_RANGES", "page_data", "render_page", "write_html"]
 
 # Code points whose fold the page reads from a table made here, so that its key of a query is
 # Python's: Latin with every Vietnamese letter, combining marks, Greek, Cyrillic, punctuation and
