@@ -455,7 +455,7 @@ def test_render_of_an_unknown_format_names_the_known_ones() -> None:
     with pytest.raises(InputError) as raised:
         render("xls", _glossary())
     assert str(raised.value) == ("unknown format 'xls' (use po, po-vi, pot, mo, mo-vi, tmx, tbx, "
-                                 "omegat, csv, json)")  # fmt: skip
+                                 "omegat, csv, json, html)")  # fmt: skip
 
 
 def test_po_and_mo_of_one_direction_share_the_catalog_they_are_given() -> None:

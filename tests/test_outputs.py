@@ -234,12 +234,12 @@ def test_build_says_which_files_it_left_unchanged(tmp_path: Path) -> None:
     out = tmp_path / "locales"
     first = runner.invoke(app, ["build", "-o", str(out)])
     assert first.exit_code == 0 and "unchanged" not in first.stdout
-    assert first.stdout.count("\nwrote ") == 8
+    assert first.stdout.count("\nwrote ") == 9
     (out / "vnterms.tmx").write_bytes(b"stale")
     second = runner.invoke(app, ["build", "-o", str(out)])
     lines = second.stdout.splitlines()
     assert f"wrote {out / 'vnterms.tmx'}" in lines
-    assert sum(line.startswith("unchanged ") for line in lines) == 7
+    assert sum(line.startswith("unchanged ") for line in lines) == 8
     assert sum(line.startswith("wrote ") for line in lines) == 1
 
 

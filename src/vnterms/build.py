@@ -38,6 +38,7 @@ LAYOUT = {
     "tmx": "vnterms.tmx",
     "tbx": "vnterms.tbx",
     "omegat": "vnterms.utf8",
+    "html": "vnterms.html",
 }
 
 

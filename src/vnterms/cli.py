@@ -411,7 +411,8 @@ def build(
     ] = False,
     with_drafts: Annotated[bool, typer.Option(help="Put draft terms in the TMX too.")] = False,
 ) -> None:
-    """Build the PO/POT/MO, TMX, TBX and OmegaT exports from the glossary and source texts."""
+    """Build the PO/POT/MO, TMX, TBX and OmegaT exports and the offline HTML page from the
+    glossary and source texts."""
     from vnterms import __version__
     from vnterms.build import BuildInterrupted
     from vnterms.build import build as run_build
@@ -454,7 +455,8 @@ def export(
     format_: Annotated[
         str,
         typer.Argument(
-            metavar="FORMAT", help="po, po-vi, pot, mo, mo-vi, tmx, tbx, omegat, csv or json."
+            metavar="FORMAT",
+            help="po, po-vi, pot, mo, mo-vi, tmx, tbx, omegat, csv, json or html.",
         ),
     ],
     output: Annotated[

@@ -35,6 +35,7 @@ EXPORTS = {
     "omegat": Export(".utf8", "OmegaT tab-separated glossary"),
     "csv": Export(".csv", "CSV, one row per term"),
     "json": Export(".json", "JSON, every field of every concept"),
+    "html": Export(".html", "one offline HTML page that searches the glossary"),
 }
 IMPORT_SUFFIXES = (".po", ".tmx", ".tbx", ".csv")
 
@@ -70,6 +71,10 @@ def render(
         tmx.write_tmx(binary, glossary, with_drafts=with_drafts, version=version)
     elif name == "tbx":
         tbx.write_tbx(binary, glossary)
+    elif name == "html":
+        from vnterms.formats.html import write_html
+
+        write_html(binary, glossary, version=version)
     else:
         writers: dict[str, Callable[..., None]] = {
             "omegat": tabular.write_omegat, "csv": tabular.write_csv, "json": tabular.write_json,
