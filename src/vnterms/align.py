@@ -1,0 +1,371 @@
+"""Sentence alignment of an English text and its Vietnamese version (Gale–Church on characters),
+anchored by the numbers of each sentence and by glossary names found on both sides.
+
+The dynamic programme runs within paragraphs when both texts have as many, else over the whole
+text inside a band around the diagonal: time and memory grow as sentences × band, not as their
+square.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import IO
+
+from vnterms.model import Glossary
+from vnterms.normalize import diacritic_key
+from vnterms.sentences import Sentence, split_text
+
+__all__ = [
+    "BEADS",
+    "FLAG_BELOW",
+    "AlignedPair",
+    "align_sentences",
+    "align_texts",
+    "numbers_in",
+    "write_alignment_tmx",
+]
+
+# Gale & Church (1993): the prior probability of each bead (English sentences, Vietnamese ones).
+BEADS: dict[tuple[int, int], float] = {
+    (1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011,
+}  # fmt: skip
+_PRIOR_COST = {bead: -math.log(p) for bead, p in BEADS.items()}
+# The variance of the length difference per character (Gale & Church's s²).
+_VARIANCE = 6.8
+# How much a bead's cost moves (in nats) when its anchors all agree or all disagree.
+_NUMBER_WEIGHT = 3.0
+_NAME_WEIGHT = 2.0
+# Half-width of the band of the whole-text programme, in sentences beyond the diagonal.
+BAND = 60
+# A pair whose confidence is below this is flagged for review.
+FLAG_BELOW = 0.3
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """English and Vietnamese text aligned as one unit: ``bead`` says how many sentences of each
+    ("1-1", "2-1", "1-0"…), ``confidence`` (0–1) how well their lengths and anchors agree, and
+    ``en_line`` / ``vi_line`` where each side starts in its text (0 for an empty side)."""
+
+    en: str
+    vi: str
+    bead: str
+    confidence: float
+    flagged: bool
+    en_line: int
+    vi_line: int
+
+
+def numbers_in(text: str, lang: str) -> Counter[str]:
+    """The numbers of a sentence, normalised: thousands separators dropped, decimals with a point.
+
+    Vietnamese writes 1.000.000 and 3,5 where English writes 1,000,000 and 3.5.
+
+    >>> sorted(numbers_in("1.000.000 người, 3,5%, năm 2020", "vi").elements())
+    ['1000000', '2020', '3.5']
+    >>> sorted(numbers_in("1,000,000 people, 3.5%, in 2020", "en").elements())
+    ['1000000', '2020', '3.5']
+    """
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    found: Counter[str] = Counter()
+    for match in _NUMBER.finditer(text):
+        found[_normal_number(match[0], thousands, decimal)] += 1
+    return found
+
+
+def _normal_number(written: str, thousands: str, decimal: str) -> str:
+    groups = re.split(r"[.,]", written)
+    separators = re.findall(r"[.,]", written)
+    grouped = all(len(group) == 3 for group in groups[1:])
+    repeated = len(separators) > 1 and len(set(separators)) == 1
+    if grouped and (separators[:1] == [thousands] or repeated):
+        digits = written.replace(separators[0], "")  # 1.000.000 (vi), 1,000,000 (en)
+        if len(set(separators)) == 2:  # 1,234.5 (en) or 1.234,5 (vi)
+            digits = written.replace(thousands, "").replace(decimal, ".")
+    else:
+        digits = written.replace(thousands, "").replace(decimal, ".") if separators else written
+    try:
+        return format(Decimal(digits).normalize(), "f")
+    except InvalidOperation:
+        return written
+
+
+class _Anchors:
+    """Names of glossary concepts found in English sentences, and in Vietnamese ones."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        from vnterms.extract import TermMatcher
+
+        self.glossary = glossary
+        self.matcher = TermMatcher(glossary)
+        self.vi_keys: dict[str, str] = {}
+        for concept in glossary:
+            for term in concept.terms_in("vi"):
+                if term.status != "deprecated":
+                    self.vi_keys.setdefault(diacritic_key(term.text), concept.id)
+        self.longest = max((key.count(" ") + 1 for key in self.vi_keys), default=0)
+
+    def english(self, text: str) -> frozenset[str]:
+        """The concepts an English sentence names that have a Vietnamese term."""
+        from vnterms.extract import find_names
+
+        return frozenset(
+            name.concept.id
+            for name in find_names(text, self.glossary, matcher=self.matcher)
+            if name.concept is not None and name.concept.terms_in("vi")
+        )
+
+    def vietnamese(self, text: str) -> frozenset[str]:
+        """The concepts one of whose Vietnamese terms a Vietnamese sentence holds."""
+        words = diacritic_key(text).split()
+        found = set()
+        for start in range(len(words)):
+            for size in range(1, min(self.longest, len(words) - start) + 1):
+                concept = self.vi_keys.get(" ".join(words[start : start + size]))
+                if concept is not None:
+                    found.add(concept)
+        return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What the programme compares of each sentence of one text."""
+
+    sentences: Sequence[Sentence]
+    lengths: Sequence[int]
+    numbers: Sequence[Counter[str]]
+    names: Sequence[frozenset[str]]
+
+
+def _side(sentences: Sequence[Sentence], lang: str, anchors: _Anchors | None) -> _Side:
+    names: list[frozenset[str]] = [frozenset()] * len(sentences)
+    if anchors is not None:
+        find = anchors.english if lang == "en" else anchors.vietnamese
+        names = [find(s.text) for s in sentences]
+    return _Side(sentences, [len(s.text) for s in sentences],
+                 [numbers_in(s.text, lang) for s in sentences], names)  # fmt: skip
+
+
+def _running(values: Sequence[int]) -> list[int]:
+    """Running sums: ``sums[k]`` is the sum of the first ``k`` values."""
+    sums = [0]
+    for value in values:
+        sums.append(sums[-1] + value)
+    return sums
+
+
+def _anchored(side: _Side) -> list[int]:
+    """1 for each sentence with a number or a name, else 0."""
+    return [int(bool(n or a)) for n, a in zip(side.numbers, side.names, strict=True)]
+
+
+class _Scorer:
+    """The cost of a bead (lower is likelier) and the confidence of an aligned pair."""
+
+    def __init__(self, en: _Side, vi: _Side) -> None:
+        self.en, self.vi = en, vi
+        self.ratio = (sum(vi.lengths) or 1) / (sum(en.lengths) or 1)
+        # running sums, so that a bead's length and whether it has anchors cost one subtraction
+        self.en_chars, self.vi_chars = _running(en.lengths), _running(vi.lengths)
+        self.en_anchored, self.vi_anchored = _running(_anchored(en)), _running(_anchored(vi))
+
+    def length_fit(self, en_chars: int, vi_chars: int) -> float:
+        """Gale–Church: how likely the two lengths are for a translation, 1 at the expected
+        ratio, falling towards 0."""
+        mean = (en_chars + vi_chars / self.ratio) / 2
+        if mean == 0:
+            return 1.0
+        delta = (vi_chars - en_chars * self.ratio) / math.sqrt(mean * _VARIANCE)
+        return math.erfc(abs(delta) / math.sqrt(2))
+
+    def anchors(self, i: int, di: int, j: int, dj: int) -> float:
+        """Anchor agreement of English sentences i-di..i and Vietnamese j-dj..j: from -1 (every
+        number and name on one side only) to 1 (all shared); 0 when there are none."""
+        numbers_en = sum((self.en.numbers[k] for k in range(i - di, i)), Counter())
+        numbers_vi = sum((self.vi.numbers[k] for k in range(j - dj, j)), Counter())
+        names_en = frozenset().union(*(self.en.names[k] for k in range(i - di, i)))
+        names_vi = frozenset().union(*(self.vi.names[k] for k in range(j - dj, j)))
+        score = 0.0
+        total_numbers = sum(numbers_en.values()) + sum(numbers_vi.values())
+        if total_numbers:
+            shared = sum((numbers_en & numbers_vi).values())
+            score += _NUMBER_WEIGHT * (4 * shared / total_numbers - 1) / 2
+        if names_en:
+            score += _NAME_WEIGHT * (2 * len(names_en & names_vi) / len(names_en) - 1) / 2
+        return score
+
+    def cost(self, i: int, di: int, j: int, dj: int) -> float:
+        """The cost of the bead ending before English sentence i and Vietnamese sentence j."""
+        cost = _PRIOR_COST[di, dj]
+        if di and dj:
+            fit = self.length_fit(self.en_chars[i] - self.en_chars[i - di],
+                                  self.vi_chars[j] - self.vi_chars[j - dj])  # fmt: skip
+            cost -= math.log(max(fit, 1e-12))
+        if self.en_anchored[i] - self.en_anchored[i - di] or (
+            self.vi_anchored[j] - self.vi_anchored[j - dj]
+        ):  # fmt: skip
+            cost -= self.anchors(i, di, j, dj)
+        return cost
+
+    def confidence(self, i: int, di: int, j: int, dj: int) -> float:
+        """How sure the pair is: its length fit, lowered when its anchors disagree."""
+        if not (di and dj):
+            return 0.0
+        fit = self.length_fit(self.en_chars[i] - self.en_chars[i - di],
+                              self.vi_chars[j] - self.vi_chars[j - dj])  # fmt: skip
+        agreement = self.anchors(i, di, j, dj) / (_NUMBER_WEIGHT + _NAME_WEIGHT)
+        return round(min(1.0, max(0.0, fit ** 0.5 * (1 + agreement))), 3)
+
+
+def _programme(scorer: _Scorer, en: range, vi: range, band: int) -> list[tuple[int, int]]:
+    """The cheapest sequence of beads over English sentences ``en`` and Vietnamese ``vi``, as
+    (English, Vietnamese) sentence counts, searched within ``band`` sentences of the diagonal."""
+    n, m = len(en), len(vi)
+    width = 2 * band + 1
+    centre = [round(i * m / n) if n else 0 for i in range(n + 1)]
+    infinity = math.inf
+    costs: list[array[float]] = []  # only the last three rows are kept
+    back = array("b", bytes(width * (n + 1)))  # bead index, or -1 for none
+    beads = list(BEADS)
+    for i in range(n + 1):
+        row = array("d", [infinity]) * width
+        for offset in range(width):
+            j = centre[i] - band + offset
+            if not 0 <= j <= m:
+                continue
+            if i == 0 and j == 0:
+                row[offset] = 0.0
+                continue
+            best, choice = infinity, -1
+            for index, (di, dj) in enumerate(beads):
+                if di > i or dj > j:
+                    continue
+                previous = j - dj - centre[i - di] + band
+                if not 0 <= previous < width:
+                    continue
+                before = (row if di == 0 else costs[-di])[previous]
+                if before == infinity:
+                    continue
+                total = before + scorer.cost(en.start + i, di, vi.start + j, dj)
+                if total < best:
+                    best, choice = total, index
+            row[offset] = best
+            back[i * width + offset] = choice
+        costs = [*costs[-1:], row]
+    return _trace(back, centre, band, width, n, m, beads)
+
+
+def _trace(back: array[int], centre: list[int], band: int, width: int, n: int, m: int,
+           beads: list[tuple[int, int]]) -> list[tuple[int, int]]:  # fmt: skip
+    path = []
+    i, j = n, m
+    while i or j:
+        offset = j - centre[i] + band
+        if not 0 <= offset < width or back[i * width + offset] < 0:
+            raise ValueError("no alignment within the band")  # cannot happen: 1-0/0-1 reach all
+        di, dj = beads[back[i * width + offset]]
+        path.append((di, dj))
+        i, j = i - di, j - dj
+    return path[::-1]
+
+
+def align_sentences(
+    en: Sequence[Sentence], vi: Sequence[Sentence], *, glossary: Glossary | None = None,
+    band: int = BAND,
+) -> list[AlignedPair]:
+    """Align two lists of sentences: within paragraphs when both have as many, else over the
+    whole text within ``band`` sentences of the diagonal."""
+    anchors = _Anchors(glossary) if glossary is not None else None
+    scorer = _Scorer(_side(en, "en", anchors), _side(vi, "vi", anchors))
+    pairs: list[AlignedPair] = []
+    for en_span, vi_span in _spans(en, vi):
+        reach = max(band, abs(len(en_span) - len(vi_span)) + 2)
+        i, j = en_span.start, vi_span.start
+        for di, dj in _programme(scorer, en_span, vi_span, reach):
+            pairs.append(_pair(scorer, i, di, j, dj))
+            i, j = i + di, j + dj
+    return pairs
+
+
+def _spans(en: Sequence[Sentence], vi: Sequence[Sentence]) -> Iterator[tuple[range, range]]:
+    """The ranges of sentences aligned separately: paragraph by paragraph when the two texts
+    have as many paragraphs, else the whole texts."""
+    en_paragraphs, vi_paragraphs = _paragraph_ranges(en), _paragraph_ranges(vi)
+    if len(en_paragraphs) == len(vi_paragraphs):
+        yield from zip(en_paragraphs, vi_paragraphs, strict=True)
+    else:
+        yield range(len(en)), range(len(vi))
+
+
+def _paragraph_ranges(sentences: Sequence[Sentence]) -> list[range]:
+    ranges: list[range] = []
+    start = 0
+    for k in range(1, len(sentences) + 1):
+        if k == len(sentences) or sentences[k].paragraph != sentences[start].paragraph:
+            ranges.append(range(start, k))
+            start = k
+    return ranges
+
+
+def _pair(scorer: _Scorer, i: int, di: int, j: int, dj: int) -> AlignedPair:
+    en = scorer.en.sentences[i : i + di]
+    vi = scorer.vi.sentences[j : j + dj]
+    confidence = scorer.confidence(i + di, di, j + dj, dj)
+    return AlignedPair(
+        en=" ".join(s.text for s in en), vi=" ".join(s.text for s in vi), bead=f"{di}-{dj}",
+        confidence=confidence, flagged=confidence < FLAG_BELOW,
+        en_line=en[0].line if en else 0, vi_line=vi[0].line if vi else 0,
+    )  # fmt: skip
+
+
+def align_texts(
+    en_lines: Iterable[str], vi_lines: Iterable[str], glossary: Glossary | None = None, *,
+    band: int = BAND,
+) -> list[AlignedPair]:
+    """Split an English text and its Vietnamese version (given by lines) into sentences and align
+    them; ``glossary`` adds its names as anchors.
+
+    >>> pairs = align_texts(["Viet Nam has 3 priorities. They were set in 2026."],
+    ...                     ["Việt Nam có 3 ưu tiên. Chúng được đặt ra năm 2026."])
+    >>> [(p.bead, p.vi) for p in pairs]
+    [('1-1', 'Việt Nam có 3 ưu tiên.'), ('1-1', 'Chúng được đặt ra năm 2026.')]
+    """
+    return align_sentences(split_text(en_lines, "en"), split_text(vi_lines, "vi"),
+                           glossary=glossary, band=band)  # fmt: skip
+
+
+def write_alignment_tmx(fileobj: IO[bytes], pairs: Iterable[AlignedPair], *,
+                        version: str = "") -> None:  # fmt: skip
+    """Write the pairs with text on both sides as TMX 1.4 units (English source), their bead and
+    confidence as ``x-`` properties, a note on those flagged for review."""
+    import xml.etree.ElementTree as ElementTree
+
+    from vnterms.formats.xmlio import XML_LANG, write_streamed
+
+    header = ElementTree.Element("header", {
+        "creationtool": "vnterms", "creationtoolversion": version or "0",
+        "segtype": "sentence", "o-tmf": "vnterms", "adminlang": "en", "srclang": "en",
+        "datatype": "plaintext",
+    })  # fmt: skip
+
+    def units() -> Iterator[ElementTree.Element]:
+        for number, pair in enumerate((p for p in pairs if p.en and p.vi), start=1):
+            unit = ElementTree.Element("tu", tuid=str(number))
+            if pair.flagged:
+                ElementTree.SubElement(unit, "note").text = "low confidence: check this pair"
+            for kind, value in (("x-bead", pair.bead), ("x-confidence", f"{pair.confidence}")):
+                ElementTree.SubElement(unit, "prop", type=kind).text = value
+            for lang, text in (("en", pair.en), ("vi", pair.vi)):
+                variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
+                ElementTree.SubElement(variant, "seg").text = text
+            yield unit
+
+    head = ElementTree.tostring(header, encoding="unicode")
+    write_streamed(fileobj, f'<tmx version="1.4">\n  {head}\n', "body", units(), 2, "\n</tmx>\n")
