@@ -45,8 +45,9 @@ _VARIANCE = 6.8
 # How much a bead's cost moves (in nats) when its anchors all agree or all disagree.
 _NUMBER_WEIGHT = 3.0
 _NAME_WEIGHT = 2.0
+_MOST_BONUS = (_NUMBER_WEIGHT + _NAME_WEIGHT) / 2
 # Half-width of the band of the whole-text programme, in sentences beyond the diagonal.
-BAND = 60
+BAND = 30
 # Paragraphs are aligned one to one only when every pair of them fits at least this well (a
 # length difference of about 2.6 standard deviations): equal counts can be a coincidence.
 _PARAGRAPH_FIT = 0.01
@@ -160,7 +161,7 @@ class _Side:
 
     sentences: Sequence[Sentence]
     lengths: Sequence[int]
-    numbers: Sequence[Counter[str]]
+    numbers: Sequence[tuple[str, ...]]
     names: Sequence[frozenset[str]]
 
 
@@ -170,7 +171,8 @@ def _side(sentences: Sequence[Sentence], lang: str, anchors: _Anchors | None) ->
         find = anchors.english if lang == "en" else anchors.vietnamese
         names = [find(s.text) for s in sentences]
     return _Side(sentences, [len(s.text) for s in sentences],
-                 [numbers_in(s.text, lang) for s in sentences], names)  # fmt: skip
+                 [tuple(numbers_in(s.text, lang).elements()) for s in sentences],
+                 names)  # fmt: skip
 
 
 def _running(values: Sequence[int]) -> list[int]:
@@ -208,32 +210,43 @@ class _Scorer:
     def anchors(self, i: int, di: int, j: int, dj: int) -> float:
         """Anchor agreement of English sentences i-di..i and Vietnamese j-dj..j: from -1 (every
         number and name on one side only) to 1 (all shared); 0 when there are none."""
-        numbers_en = sum((self.en.numbers[k] for k in range(i - di, i)), Counter())
-        numbers_vi = sum((self.vi.numbers[k] for k in range(j - dj, j)), Counter())
-        names_en = frozenset().union(*(self.en.names[k] for k in range(i - di, i)))
-        names_vi = frozenset().union(*(self.vi.names[k] for k in range(j - dj, j)))
+        en, vi = self.en, self.vi
+        numbers_en = [n for k in range(i - di, i) for n in en.numbers[k]]
+        unmatched = [n for k in range(j - dj, j) for n in vi.numbers[k]]
         score = 0.0
-        total_numbers = sum(numbers_en.values()) + sum(numbers_vi.values())
+        total_numbers = len(numbers_en) + len(unmatched)
         if total_numbers:
-            shared = sum((numbers_en & numbers_vi).values())
+            shared = 0
+            for number in numbers_en:
+                if number in unmatched:
+                    unmatched.remove(number)
+                    shared += 1
             score += _NUMBER_WEIGHT * (4 * shared / total_numbers - 1) / 2
+        names_en = en.names[i - 1] if di == 1 else en.names[i - 2] | en.names[i - 1]
         if names_en:
+            names_vi = vi.names[j - 1] if dj == 1 else vi.names[j - 2] | vi.names[j - 1]
             score += _NAME_WEIGHT * (2 * len(names_en & names_vi) / len(names_en) - 1) / 2
         return score
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
-        """The cost of the bead ending before English sentence i and Vietnamese sentence j."""
+        """The cost of the bead ending before English sentence i and Vietnamese sentence j,
+        without its anchors (``bonus``): prior and length fit."""
         cost = _PRIOR_COST[di, dj]
-        if not (di and dj):
-            return cost  # a sentence left out has its numbers and names on its side alone
-        fit = self.length_fit(self.en_chars[i] - self.en_chars[i - di],
-                              self.vi_chars[j] - self.vi_chars[j - dj])  # fmt: skip
-        cost -= math.log(max(fit, 1e-12))
-        if self.en_anchored[i] - self.en_anchored[i - di] or (
-            self.vi_anchored[j] - self.vi_anchored[j - dj]
-        ):  # fmt: skip
-            cost -= self.anchors(i, di, j, dj)
+        if di and dj:
+            fit = self.length_fit(self.en_chars[i] - self.en_chars[i - di],
+                                  self.vi_chars[j] - self.vi_chars[j - dj])  # fmt: skip
+            cost -= math.log(max(fit, 1e-12))
         return cost
+
+    def bonus(self, i: int, di: int, j: int, dj: int) -> float:
+        """What the anchors take off the cost of a bead (negative when they disagree). A sentence
+        left out has its numbers and names on its side alone: no bonus, no penalty."""
+        if not (di and dj) or not (
+            self.en_anchored[i] - self.en_anchored[i - di]
+            or self.vi_anchored[j] - self.vi_anchored[j - dj]
+        ):  # fmt: skip
+            return 0.0
+        return self.anchors(i, di, j, dj)
 
     def confidence(self, i: int, di: int, j: int, dj: int) -> float:
         """How sure the pair is: its length fit, lowered when its anchors disagree."""
@@ -275,6 +288,9 @@ def _programme(scorer: _Scorer, en: range, vi: range, band: int) -> list[tuple[i
                 if before == infinity:
                     continue
                 total = before + scorer.cost(en.start + i, di, vi.start + j, dj)
+                if total - _MOST_BONUS >= best:
+                    continue  # no agreement of anchors could make this bead the best
+                total -= scorer.bonus(en.start + i, di, vi.start + j, dj)
                 if total < best:
                     best, choice = total, index
             row[offset] = best
