@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import IO
 
 from vnterms.model import Glossary
-from vnterms.normalize import diacritic_key
+from vnterms.normalize import diacritic_key, fold
 from vnterms.sentences import Sentence, split_text
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "align_sentences",
     "align_texts",
     "numbers_in",
+    "proper_words",
     "write_alignment_tmx",
 ]
 
@@ -45,7 +46,8 @@ _VARIANCE = 6.8
 # How much a bead's cost moves (in nats) when its anchors all agree or all disagree.
 _NUMBER_WEIGHT = 3.0
 _NAME_WEIGHT = 2.0
-_MOST_BONUS = (_NUMBER_WEIGHT + _NAME_WEIGHT) / 2
+_PROPER_WEIGHT = 2.0
+_MOST_BONUS = (_NUMBER_WEIGHT + _NAME_WEIGHT) / 2 + _PROPER_WEIGHT
 # Half-width of the band of the whole-text programme, in sentences beyond the diagonal.
 BAND = 30
 # Paragraphs are aligned one to one only when every pair of them fits at least this well (a
@@ -53,6 +55,7 @@ BAND = 30
 _PARAGRAPH_FIT = 0.01
 # A pair whose confidence is below this is flagged for review.
 FLAG_BELOW = 0.3
+_WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 # English writes small numbers in words where Vietnamese often has digits ("four months",
 # "4 tháng"). "One" is left out: it is more often a pronoun ("no one", "one of").
@@ -99,6 +102,17 @@ def numbers_in(text: str, lang: str) -> Counter[str]:
         for word in _NUMBER_WORD.findall(text):
             found[_NUMBER_WORDS[word.lower()]] += 1
     return found
+
+
+def proper_words(text: str) -> frozenset[str]:
+    """The capitalised words of a sentence after its first, folded: the names of people, places
+    and bodies that both versions spell alike but for diacritics ("Vu Duc Dam", "Vũ Đức Đam").
+
+    >>> sorted(proper_words("Tham dự có Phó Thủ tướng Vũ Đức Đam và UNICEF."))
+    ['dam', 'duc', 'pho', 'thu', 'unicef', 'vu']
+    """
+    words = _WORD.findall(text)[1:]
+    return frozenset(fold(word) for word in words if word[0].isupper())
 
 
 def _normal_number(written: str, thousands: str, decimal: str) -> str:
@@ -163,6 +177,7 @@ class _Side:
     lengths: Sequence[int]
     numbers: Sequence[tuple[str, ...]]
     names: Sequence[frozenset[str]]
+    proper: Sequence[frozenset[str]]
 
 
 def _side(sentences: Sequence[Sentence], lang: str, anchors: _Anchors | None) -> _Side:
@@ -172,7 +187,7 @@ def _side(sentences: Sequence[Sentence], lang: str, anchors: _Anchors | None) ->
         names = [find(s.text) for s in sentences]
     return _Side(sentences, [len(s.text) for s in sentences],
                  [tuple(numbers_in(s.text, lang).elements()) for s in sentences],
-                 names)  # fmt: skip
+                 names, [proper_words(s.text) for s in sentences])  # fmt: skip
 
 
 def _running(values: Sequence[int]) -> list[int]:
@@ -184,8 +199,14 @@ def _running(values: Sequence[int]) -> list[int]:
 
 
 def _anchored(side: _Side) -> list[int]:
-    """1 for each sentence with a number or a name, else 0."""
-    return [int(bool(n or a)) for n, a in zip(side.numbers, side.names, strict=True)]
+    """1 for each sentence with a number, a name or a proper word, else 0."""
+    return [int(bool(n or a or w))
+            for n, a, w in zip(side.numbers, side.names, side.proper, strict=True)]  # fmt: skip
+
+
+def _joined(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether the one before it is in the same paragraph."""
+    return [k > 0 and sentences[k - 1].paragraph == s.paragraph for k, s in enumerate(sentences)]
 
 
 class _Scorer:
@@ -197,6 +218,9 @@ class _Scorer:
         # running sums, so that a bead's length and whether it has anchors cost one subtraction
         self.en_chars, self.vi_chars = _running(en.lengths), _running(vi.lengths)
         self.en_anchored, self.vi_anchored = _running(_anchored(en)), _running(_anchored(vi))
+        # where two sentences in a row belong to one paragraph: a bead never spans two, since a
+        # heading, a list item or a paragraph is translated as a whole
+        self.en_joined, self.vi_joined = _joined(en.sentences), _joined(vi.sentences)
 
     def length_fit(self, en_chars: int, vi_chars: int) -> float:
         """Gale–Church: how likely the two lengths are for a translation, 1 at the expected
@@ -226,11 +250,18 @@ class _Scorer:
         if names_en:
             names_vi = vi.names[j - 1] if dj == 1 else vi.names[j - 2] | vi.names[j - 1]
             score += _NAME_WEIGHT * (2 * len(names_en & names_vi) / len(names_en) - 1) / 2
+        proper_en = en.proper[i - 1] if di == 1 else en.proper[i - 2] | en.proper[i - 1]
+        proper_vi = vi.proper[j - 1] if dj == 1 else vi.proper[j - 2] | vi.proper[j - 1]
+        if proper_en and proper_vi:  # a bonus only: most capitals are not names
+            shared = len(proper_en & proper_vi)
+            score += _PROPER_WEIGHT * 2 * shared / (len(proper_en) + len(proper_vi))
         return score
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
         """The cost of the bead ending before English sentence i and Vietnamese sentence j,
         without its anchors (``bonus``): prior and length fit."""
+        if (di == 2 and not self.en_joined[i - 1]) or (dj == 2 and not self.vi_joined[j - 1]):
+            return math.inf
         cost = _PRIOR_COST[di, dj]
         if di and dj:
             fit = self.length_fit(self.en_chars[i] - self.en_chars[i - di],
@@ -254,7 +285,7 @@ class _Scorer:
             return 0.0
         fit = self.length_fit(self.en_chars[i] - self.en_chars[i - di],
                               self.vi_chars[j] - self.vi_chars[j - dj])  # fmt: skip
-        agreement = self.anchors(i, di, j, dj) / (_NUMBER_WEIGHT + _NAME_WEIGHT)
+        agreement = self.anchors(i, di, j, dj) / (2 * _MOST_BONUS)
         return round(min(1.0, max(0.0, math.sqrt(fit) * (1 + agreement))), 3)
 
 
