@@ -47,6 +47,8 @@ def test_english_sentences(text: str, expected: list[str]) -> None:
      ["Ông nói: “Việt Nam sẵn sàng.”", "Sau đó ông rời đi."]),
     ("1. Điều rất đặc biệt là chuyến thăm. Tổng Thư ký sẽ đến.",
      ["1. Điều rất đặc biệt là chuyến thăm.", "Tổng Thư ký sẽ đến."]),
+    ("Các bên còn chờ… Sau đó, hai bên nhất trí!",
+     ["Các bên còn chờ…", "Sau đó, hai bên nhất trí!"]),
     ("Ông Nguyễn V. A. phát biểu. Đại sứ cảm ơn.",
      ["Ông Nguyễn V. A. phát biểu.", "Đại sứ cảm ơn."]),
 ])  # fmt: skip

@@ -48,6 +48,9 @@ _NUMBER_WEIGHT = 3.0
 _NAME_WEIGHT = 2.0
 _PROPER_WEIGHT = 2.0
 _MOST_BONUS = (_NUMBER_WEIGHT + _NAME_WEIGHT) / 2 + _PROPER_WEIGHT
+# Cells of the programme costing this much (in nats) above the cheapest of their row are dropped:
+# six sentences left out in a row cost less.
+_BEAM = 30.0
 # Half-width of the band of the whole-text programme, in sentences beyond the diagonal.
 BAND = 30
 # Paragraphs are aligned one to one only when every pair of them fits at least this well (a
@@ -326,8 +329,18 @@ def _programme(scorer: _Scorer, en: range, vi: range, band: int) -> list[tuple[i
                     best, choice = total, index
             row[offset] = best
             back[i * width + offset] = choice
+        _prune(row)
         costs = [*costs[-1:], row]
     return _trace(back, centre, band, width, n, m, beads)
+
+
+def _prune(row: array[float]) -> None:
+    """Drop the cells of a row costing more than ``_BEAM`` above its cheapest: no path through
+    them can win, and the next rows skip them instead of scoring beads from them."""
+    limit = min(row) + _BEAM
+    for offset, cost in enumerate(row):
+        if cost > limit:
+            row[offset] = math.inf
 
 
 def _trace(back: array[int], centre: list[int], band: int, width: int, n: int, m: int,
@@ -354,9 +367,8 @@ def align_sentences(
     scorer = _Scorer(_side(en, "en", anchors), _side(vi, "vi", anchors))
     pairs: list[AlignedPair] = []
     for en_span, vi_span in _spans(scorer):
-        reach = max(band, abs(len(en_span) - len(vi_span)) + 2)
         i, j = en_span.start, vi_span.start
-        for di, dj in _programme(scorer, en_span, vi_span, reach):
+        for di, dj in _programme(scorer, en_span, vi_span, band):
             pairs.append(_pair(scorer, i, di, j, dj))
             i, j = i + di, j + dj
     return pairs

@@ -34,7 +34,7 @@ ABBREVIATIONS = {
 # follows them.
 _MAY_END = frozenset(["etc", "v.v", "vv", "a.m", "p.m", "A.M", "P.M"])
 # A sentence ends at . ! ? … (or several), with the quotes and brackets that close after it.
-_END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”’'»)\]]*(?=\s)")
+_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"“‘'«(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"(\S+?)[.!?…]*$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, v.v, Th.S
