@@ -99,6 +99,29 @@ def test_a_sentence_split_in_two_is_a_1_2_bead() -> None:
     ]  # fmt: skip
 
 
+def test_paragraphs_aligned_one_to_one_keep_sentences_in_their_paragraph() -> None:
+    en = ["The Minister opened the conference on regional cooperation in the morning session. "
+          "Journalists attended.",
+          "Delegates discussed trade, investment and the environment, and agreed on a joint plan."]
+    vi = ["Bộ trưởng đã khai mạc hội nghị về hợp tác khu vực trong phiên họp buổi sáng.",
+          "Đại biểu bàn về thương mại. "
+          "Họ cũng bàn về đầu tư và môi trường, và nhất trí một kế hoạch chung."]  # fmt: skip
+    # over the whole text, "Journalists attended." would pair with "Đại biểu bàn về thương mại."
+    pairs = align_texts(en, vi)
+    journalists = next(p for p in pairs if "Journalists" in p.en)
+    assert journalists.vi in ("", vi[0])
+    assert (pairs[-1].bead, pairs[-1].en, pairs[-1].vi) == ("1-2", en[1], vi[1])
+
+
+def test_a_run_of_sentences_left_out_is_found_off_the_diagonal() -> None:
+    left_out = [f"Item {k} was noted." for k in range(1, 7)]
+    kept = [f"The fund gave {n} grants." for n in range(11, 17)]
+    vi = [f"Quỹ đã trao {n} khoản tài trợ." for n in range(11, 17)]
+    pairs = align_texts(left_out + kept, vi)
+    assert [p.bead for p in pairs] == ["1-0"] * 6 + ["1-1"] * 6
+    assert [(p.en, p.vi) for p in pairs[6:]] == list(zip(kept, vi, strict=True))
+
+
 # Two English sentences of the same length: only their numbers tell which one the Vietnamese
 # text kept. Both orders are checked, so that no tie-break can pass the test by luck.
 EQUAL_LENGTHS = ["The fund gave 12 grants in 2019.", "The fund gave 45 grants in 2021."]
