@@ -47,6 +47,8 @@ def test_english_sentences(text: str, expected: list[str]) -> None:
      ["Ông nói: “Việt Nam sẵn sàng.”", "Sau đó ông rời đi."]),
     ("1. Điều rất đặc biệt là chuyến thăm. Tổng Thư ký sẽ đến.",
      ["1. Điều rất đặc biệt là chuyến thăm.", "Tổng Thư ký sẽ đến."]),
+    ("Bà Ms. S. Hasanthi, Đại sứ Sri Lanka, và Mr. Lebovich dự. Lễ bắt đầu.",
+     ["Bà Ms. S. Hasanthi, Đại sứ Sri Lanka, và Mr. Lebovich dự.", "Lễ bắt đầu."]),
     ("Các bên còn chờ… Sau đó, hai bên nhất trí!",
      ["Các bên còn chờ…", "Sau đó, hai bên nhất trí!"]),
     ("Ông Nguyễn V. A. phát biểu. Đại sứ cảm ơn.",
@@ -177,11 +179,11 @@ def test_real_pages_gold_one_to_one_links_are_found() -> None:
         links = [(e, v) for bead, e, v in _gold(name) if bead == "1-1"]
         total += len(links)
         found += sum(link in produced for link in links)
-    assert len(PAIRS) == 4 and total == 30
-    # 28 of 30 today (93 %, short of the 95 % aimed at): "Following is the full text of the
-    # interview." goes to a photo caption of a length closer to its own, and a sentence the
-    # Vietnamese page prints twice (caption and text) goes to its first copy.
-    assert found / total >= 0.93, f"{found} of {total} gold 1-1 links found"
+    assert len(PAIRS) == 5 and total == 43
+    # 41 of 43 today: "Following is the full text of the interview." goes to a photo caption of
+    # a length closer to its own, and a sentence the Vietnamese page prints twice (caption and
+    # text) goes to its first copy.
+    assert found / total >= 0.95, f"{found} of {total} gold 1-1 links found"
 
 
 def test_tmx_of_an_alignment_is_valid_tmx_14(tmp_path: Path) -> None:

@@ -23,10 +23,11 @@ ABBREVIATIONS = {
         Dec Ref ref op cit al
         """.split()
     ),
+    # with the English titles that Vietnamese text keeps before foreign names ("bà Ms. S. …")
     "vi": frozenset(
         """
         TS ThS PGS GS TP Tp BS KS CN NXB Nxb TT GĐ PGĐ Th.S TS.BS ThS.BS PGS.TS GS.TS Q P TX H
-        tr St
+        tr St Mr Mrs Ms Dr Prof
         """.split()
     ),
 }
