@@ -8,7 +8,8 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from vnterms.align import AlignedPair, align_texts, numbers_in, write_alignment_tmx
+from vnterms.align import AlignedPair, align_texts, write_alignment_tmx
+from vnterms.anchors import numbers_in
 from vnterms.cli import app
 from vnterms.model import Glossary
 from vnterms.sentences import paragraphs, split_sentences

@@ -1,5 +1,5 @@
 """Sentence alignment of an English text and its Vietnamese version (Gale–Church on characters),
-anchored by the numbers of each sentence and by glossary names found on both sides.
+anchored by numbers, glossary names and proper names found on both sides (``vnterms.anchors``).
 
 The dynamic programme runs within paragraphs when both texts have as many, else over the whole
 text inside a band around the diagonal: time and memory grow as sentences × band, not as their
@@ -9,16 +9,13 @@ square.
 from __future__ import annotations
 
 import math
-import re
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import IO
 
+from vnterms.anchors import GlossaryNames, numbers_in, proper_words
 from vnterms.model import Glossary
-from vnterms.normalize import diacritic_key, fold
 from vnterms.sentences import Sentence, split_text
 
 __all__ = [
@@ -27,8 +24,6 @@ __all__ = [
     "AlignedPair",
     "align_sentences",
     "align_texts",
-    "numbers_in",
-    "proper_words",
     "write_alignment_tmx",
 ]
 
@@ -58,19 +53,6 @@ BAND = 30
 _PARAGRAPH_FIT = 0.01
 # A pair whose confidence is below this is flagged for review.
 FLAG_BELOW = 0.3
-_WORD = re.compile(r"[^\W\d_]+")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-# English writes small numbers in words where Vietnamese often has digits ("four months",
-# "4 tháng"). "One" is left out: it is more often a pronoun ("no one", "one of").
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split(), start=2
-    )
-} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class AlignedPair:
@@ -87,91 +69,6 @@ class AlignedPair:
     vi_line: int
 
 
-def numbers_in(text: str, lang: str) -> Counter[str]:
-    """The numbers of a sentence, normalised: thousands separators dropped, decimals with a point.
-
-    Vietnamese writes 1.000.000 and 3,5 where English writes 1,000,000 and 3.5.
-
-    >>> sorted(numbers_in("1.000.000 người, 3,5%, năm 2020", "vi").elements())
-    ['1000000', '2020', '3.5']
-    >>> sorted(numbers_in("1,000,000 people, 3.5%, in 2020", "en").elements())
-    ['1000000', '2020', '3.5']
-    """
-    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
-    found: Counter[str] = Counter()
-    for match in _NUMBER.finditer(text):
-        found[_normal_number(match[0], thousands, decimal)] += 1
-    if lang == "en":
-        for word in _NUMBER_WORD.findall(text):
-            found[_NUMBER_WORDS[word.lower()]] += 1
-    return found
-
-
-def proper_words(text: str) -> frozenset[str]:
-    """The capitalised words of a sentence after its first, folded: the names of people, places
-    and bodies that both versions spell alike but for diacritics ("Vu Duc Dam", "Vũ Đức Đam").
-
-    >>> sorted(proper_words("Tham dự có Phó Thủ tướng Vũ Đức Đam và UNICEF."))
-    ['dam', 'duc', 'pho', 'thu', 'unicef', 'vu']
-    """
-    words = _WORD.findall(text)[1:]
-    return frozenset(fold(word) for word in words if word[0].isupper())
-
-
-def _normal_number(written: str, thousands: str, decimal: str) -> str:
-    groups = re.split(r"[.,]", written)
-    separators = re.findall(r"[.,]", written)
-    grouped = all(len(group) == 3 for group in groups[1:])
-    repeated = len(separators) > 1 and len(set(separators)) == 1
-    if grouped and (separators[:1] == [thousands] or repeated):
-        digits = written.replace(separators[0], "")  # 1.000.000 (vi), 1,000,000 (en)
-        if len(set(separators)) == 2:  # 1,234.5 (en) or 1.234,5 (vi)
-            digits = written.replace(thousands, "").replace(decimal, ".")
-    else:
-        digits = written.replace(thousands, "").replace(decimal, ".") if separators else written
-    try:
-        return format(Decimal(digits).normalize(), "f")
-    except InvalidOperation:
-        return written
-
-
-class _Anchors:
-    """Names of glossary concepts found in English sentences, and in Vietnamese ones."""
-
-    def __init__(self, glossary: Glossary) -> None:
-        from vnterms.extract import TermMatcher
-
-        self.glossary = glossary
-        self.matcher = TermMatcher(glossary)
-        self.vi_keys: dict[str, str] = {}
-        for concept in glossary:
-            for term in concept.terms_in("vi"):
-                if term.status != "deprecated":
-                    self.vi_keys.setdefault(diacritic_key(term.text), concept.id)
-        self.longest = max((key.count(" ") + 1 for key in self.vi_keys), default=0)
-
-    def english(self, text: str) -> frozenset[str]:
-        """The concepts an English sentence names that have a Vietnamese term."""
-        from vnterms.extract import find_names
-
-        return frozenset(
-            name.concept.id
-            for name in find_names(text, self.glossary, matcher=self.matcher)
-            if name.concept is not None and name.concept.terms_in("vi")
-        )
-
-    def vietnamese(self, text: str) -> frozenset[str]:
-        """The concepts one of whose Vietnamese terms a Vietnamese sentence holds."""
-        words = diacritic_key(text).split()
-        found = set()
-        for start in range(len(words)):
-            for size in range(1, min(self.longest, len(words) - start) + 1):
-                concept = self.vi_keys.get(" ".join(words[start : start + size]))
-                if concept is not None:
-                    found.add(concept)
-        return frozenset(found)
-
-
 @dataclass(frozen=True)
 class _Side:
     """What the programme compares of each sentence of one text."""
@@ -183,7 +80,7 @@ class _Side:
     proper: Sequence[frozenset[str]]
 
 
-def _side(sentences: Sequence[Sentence], lang: str, anchors: _Anchors | None) -> _Side:
+def _side(sentences: Sequence[Sentence], lang: str, anchors: GlossaryNames | None) -> _Side:
     names: list[frozenset[str]] = [frozenset()] * len(sentences)
     if anchors is not None:
         find = anchors.english if lang == "en" else anchors.vietnamese
@@ -363,7 +260,7 @@ def align_sentences(
 ) -> list[AlignedPair]:
     """Align two lists of sentences: within paragraphs when both have as many, else over the
     whole text within ``band`` sentences of the diagonal."""
-    anchors = _Anchors(glossary) if glossary is not None else None
+    anchors = GlossaryNames(glossary) if glossary is not None else None
     scorer = _Scorer(_side(en, "en", anchors), _side(vi, "vi", anchors))
     pairs: list[AlignedPair] = []
     for en_span, vi_span in _spans(scorer):
