@@ -594,6 +594,45 @@ def _format_problems(found: "list[tuple[str, list[Problem]]]") -> str:
     return "\n".join(lines) + "\n"
 
 
+@app.command()
+def align(
+    en_file: Annotated[Path, typer.Argument(metavar="EN.txt", help="The English text.")],
+    vi_file: Annotated[Path, typer.Argument(metavar="VI.txt", help="Its Vietnamese version.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the pairs as TMX 1.4 here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    glossary: GlossaryOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Align an English text and its Vietnamese version sentence by sentence.
+
+    Pairs whose lengths or numbers and names disagree are flagged for review.
+    """
+    from vnterms import __version__
+    from vnterms.align import align_texts, write_alignment_tmx
+    from vnterms.fileio import atomic_write
+    from vnterms.store import read_glossary, read_source_lines
+
+    terms = read_glossary(_glossary(glossary, verbose).path)
+    pairs = align_texts(read_source_lines(en_file), read_source_lines(vi_file), terms)
+    if output is not None:
+        with atomic_write(output, "wb") as handle:
+            write_alignment_tmx(handle, pairs, version=__version__)
+    if as_json:
+        import dataclasses
+        import json
+
+        typer.echo(json.dumps([dataclasses.asdict(p) for p in pairs], ensure_ascii=False, indent=2))
+    elif output is None:
+        for pair in pairs:
+            mark = "  CHECK" if pair.flagged else ""
+            typer.echo(f"[{pair.bead} {pair.confidence:.2f}{mark}]\n  en: {pair.en}\n"
+                       f"  vi: {pair.vi}\n")  # fmt: skip
+    flagged = sum(pair.flagged for pair in pairs)
+    typer.echo(f"{len(pairs)} pairs, {flagged} flagged for review", err=True)
+
+
 def _interactive() -> bool:
     """Whether someone at a terminal can answer a question."""
     return sys.stdin.isatty()
