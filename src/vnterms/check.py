@@ -108,7 +108,7 @@ class Rendering(NamedTuple):
     lower: str  # the text in lower case: most targets hold it as it is
     folded: str  # ``compact``: a target whose compact form lacks it holds no variant of it
     folded_without_un: str  # the same without the UN's English names
-    probe: str  # its longest syllable with marks, written without them: "phuong"
+    probes: tuple[str, ...]  # its syllables with marks, written without them: ("hoi", "dong")
     usage_key: str  # padded ``key`` without the UN's English names: what ``inconsistent`` counts
 
 
@@ -118,10 +118,11 @@ def _rendering(term: Term) -> Rendering:
     if term.is_abbreviation:
         words = r"[\s.]*".join(re.escape(word) for word in term.text.split())
         pattern = re.compile(_WORD.format(words))
-    marked = [fold(word) for word in term.text.split() if fold(word) != word.lower()]
+    marked = tuple(dict.fromkeys(fold(word) for word in term.text.split()
+                                 if fold(word) != word.lower()))  # fmt: skip
     return Rendering(term.text, key, key.replace(" ", ""), pattern, term.text.lower(),
                      compact(term.text), _without_un(f" {fold(term.text)} ").replace(" ", ""),
-                     max(marked, key=len, default=""), _without_un(f" {key} "))
+                     marked, _without_un(f" {key} "))
 
 
 @dataclass
@@ -441,8 +442,8 @@ def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None
     """The target's text of an accepted name longer than ``longer_than`` characters, written
     with some or all of its syllables without their diacritics, if there is one."""
     for rendering in targets.unmarked:
-        if (len(rendering.key) > longer_than and rendering.probe in target.lower
-                and rendering.folded in target.compacted):
+        if (len(rendering.key) > longer_than and rendering.folded in target.compacted
+                and any(probe in target.lower for probe in rendering.probes)):
             match = _unmarked(rendering.text).search(target.text)
             if match is not None and diacritic_key(match[0]) != rendering.key:
                 return match[0]
