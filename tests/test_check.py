@@ -89,6 +89,25 @@ def test_deprecated_draft_and_unmarked_renderings(checker: Checker) -> None:
     assert problems[1].is_warning and not problems[0].is_warning
 
 
+def test_a_name_partly_stripped_of_its_marks_is_reported(checker: Checker) -> None:
+    """Some syllables keep their marks ("Hội"), others lost them: any one stripped counts."""
+    problems = list(checker.check([
+        Segment("The Human Rights Council met.", "Hội dong Nhân quyen da hop.", "en", 1),
+        Segment("The Human Rights Council met.", "Hội đồng Nhân quyền Lien hop quoc họp.", "en", 2),
+    ], "f"))  # fmt: skip
+    assert [(p.line, p.rule, p.found) for p in problems] == [
+        (1, "no-diacritics", "Hội dong Nhân quyen"),
+        (2, "no-diacritics", "Hội đồng Nhân quyền Lien hop quoc"),
+    ]
+
+
+def test_a_plural_whose_last_word_is_lower_case_is_its_name(checker: Checker) -> None:
+    """The plural's last word is matched like the other words of a name, in any case."""
+    assert _check(checker, ("The Human Rights councils met.", "Các hội đồng họp.")) == [
+        (1, "missing-term")
+    ]
+
+
 def test_the_minority_tone_style_of_a_file_is_reported(checker: Checker) -> None:
     assert _check(checker, ("Peace.", "hòa bình, hòa hợp"), ("Peace.", "hoà bình"),
                   ("Peace.", "Hòa"), ("Peace.", "quý khỏe")) == [(2, "tone-style")]  # fmt: skip

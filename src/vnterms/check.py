@@ -16,7 +16,21 @@ from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from vnterms.errors import InputError
-from vnterms.extract import NOT_UN_CATEGORIES, ROLE_WORDS, Span, TermMatcher
+from vnterms.extract import (  # the tokeniser's own patterns: the check finds the same words
+    _COMBINING,
+    _KEYS,
+    _NEXT,
+    _NEXT_PLAIN,
+    _PLAIN_TOKEN,
+    _SEED,
+    _TOKEN,
+    NOT_UN_CATEGORIES,
+    ROLE_WORDS,
+    Span,
+    TermMatcher,
+    Token,
+    _is_bare_role,
+)
 from vnterms.formats.segments import IGNORE_MARK, Segment
 from vnterms.model import LANGUAGES, Concept, Term
 from vnterms.normalize import (
@@ -30,6 +44,7 @@ from vnterms.normalize import (
 )
 
 __all__ = [
+    "MAX_CACHED",
     "MAX_KEPT",
     "RULES",
     "WARNINGS",
@@ -50,6 +65,8 @@ RULES = {
     "inconsistent": "a file renders a concept in two admitted ways: the minority is reported",
 }
 WARNINGS = frozenset({"draft-term"})
+# Distinct source texts whose names are remembered (a file repeats its strings); then forgotten.
+MAX_CACHED = 10_000
 # Occurrences of each tone style kept per file to report the minority (the rest are counted).
 MAX_KEPT = 1_000
 _WORD = r"(?<![^\W_]){}(?![^\W_])"
@@ -91,7 +108,8 @@ class Rendering(NamedTuple):
     lower: str  # the text in lower case: most targets hold it as it is
     folded: str  # ``compact``: a target whose compact form lacks it holds no variant of it
     folded_without_un: str  # the same without the UN's English names
-    probe: str  # its longest syllable with marks, written without them: "phuong"
+    probes: tuple[str, ...]  # its syllables with marks, written without them: ("hoi", "dong")
+    usage_key: str  # padded ``key`` without the UN's English names: what ``inconsistent`` counts
 
 
 def _rendering(term: Term) -> Rendering:
@@ -100,10 +118,11 @@ def _rendering(term: Term) -> Rendering:
     if term.is_abbreviation:
         words = r"[\s.]*".join(re.escape(word) for word in term.text.split())
         pattern = re.compile(_WORD.format(words))
-    marked = [fold(word) for word in term.text.split() if fold(word) != word.lower()]
+    marked = tuple(dict.fromkeys(fold(word) for word in term.text.split()
+                                 if fold(word) != word.lower()))  # fmt: skip
     return Rendering(term.text, key, key.replace(" ", ""), pattern, term.text.lower(),
                      compact(term.text), _without_un(f" {fold(term.text)} ").replace(" ", ""),
-                     max(marked, key=len, default=""))
+                     marked, _without_un(f" {key} "))
 
 
 @dataclass
@@ -148,34 +167,59 @@ def _unmarked(text: str) -> re.Pattern[str]:
 
 
 class _Target:
-    """A segment's translation, with the keys computed only if a name needs them."""
+    """A segment's translation, with the keys computed only if a name needs them (plain slots
+    that a property fills: ``cached_property`` takes a lock on each first access)."""
+
+    __slots__ = (
+        "_compacted",
+        "_compacted_without_un",
+        "_key",
+        "_squeezed",
+        "_without_un",
+        "lower",
+        "text",
+    )  # fmt: skip
+    _key: str | None
+    _squeezed: str | None
+    _without_un: str | None
+    _compacted: str | None
+    _compacted_without_un: str | None
 
     def __init__(self, text: str) -> None:
         self.text = nfc(text)
+        self.lower = self.text.lower()
+        self._key = self._squeezed = self._without_un = None
+        self._compacted = self._compacted_without_un = None
 
-    @cached_property
+    @property
     def key(self) -> str:
-        return f" {diacritic_key(self.text)} "
+        if self._key is None:
+            self._key = f" {diacritic_key(self.text)} "
+        return self._key
 
-    @cached_property
+    @property
     def squeezed(self) -> str:
-        return self.key.replace(" ", "")
+        if self._squeezed is None:
+            self._squeezed = self.key.replace(" ", "")
+        return self._squeezed
 
-    @cached_property
+    @property
     def without_un(self) -> str:
-        return _without_un(self.key)
+        if self._without_un is None:
+            self._without_un = _without_un(self.key)
+        return self._without_un
 
-    @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @cached_property
+    @property
     def compacted(self) -> str:
-        return compact(self.text)
+        if self._compacted is None:
+            self._compacted = compact(self.text)
+        return self._compacted
 
-    @cached_property
+    @property
     def compacted_without_un(self) -> str:
-        return _without_un(f" {fold(self.text)} ").replace(" ", "")
+        if self._compacted_without_un is None:
+            self._compacted_without_un = _without_un(f" {fold(self.text)} ").replace(" ", "")
+        return self._compacted_without_un
 
     def has(self, rendering: Rendering) -> bool:
         """Whether the target holds ``rendering``, in any case, tone style, spacing or form."""
@@ -222,6 +266,45 @@ class _SourceMatcher(TermMatcher):
                         self.prefixes.update((key + suffix)[:i] for i in
                                              range(len(key), len(key) + len(suffix) + 1))
 
+    def spans(self, line: str) -> list[Span]:
+        """``TermMatcher.spans``, tokenising only from the words that can begin a name (a
+        capital or a digit whose key begins a glossary key, or an abbreviation) and only as far
+        as the key built from them stays the beginning of one: most words of a segment are
+        never made tokens."""
+        if self.lowercase_abbreviations:
+            return super().spans(line)
+        keys, make = _KEYS, tuple.__new__
+        prefixes, abbreviations = self.prefixes, self.abbreviations
+        plain = _COMBINING.search(line) is None
+        words, following = (_PLAIN_TOKEN, _NEXT_PLAIN) if plain else (_TOKEN, _NEXT)
+        found: list[Span] = []
+        after = 0
+        for seed in _SEED.finditer(line):
+            at = seed.start()
+            if at < after:
+                continue
+            word = words.match(line, at)
+            if word is None:
+                continue
+            text, end = word[0], word.end()
+            key = keys[text]
+            if not (((text[0].isupper() or text[0].isdigit()) and key in prefixes)
+                    or text in abbreviations):  # fmt: skip
+                continue
+            tokens = [make(Token, (text, at, end, key))]
+            while key in prefixes:
+                word = following.match(line, end)
+                if word is None:
+                    break
+                text, end = word[1], word.end()
+                key += keys[text]
+                tokens.append(make(Token, (text, end - len(text), end, keys[text])))
+            match = self.match_at(tokens, 0, line)
+            if match and not _is_bare_role(tokens[: match[0]], match[1]):
+                after = tokens[match[0] - 1].end
+                found.append(Span(at, after, match[1], match[2]))
+        return found
+
 
 @dataclass
 class _Usage:
@@ -256,6 +339,7 @@ class Checker:
         if unknown:
             raise InputError(f"unknown rule {', '.join(unknown)} (use {', '.join(RULES)})")
         self._targets: dict[tuple[str, str], Targets] = {}
+        self._names: dict[tuple[str, str], list[Span]] = {}
 
     @cached_property
     def _matchers(self) -> dict[str, _SourceMatcher]:
@@ -276,20 +360,29 @@ class Checker:
 
     def names(self, text: str, lang: str) -> list[Span]:
         """The glossary names of ``text`` (one segment) in ``lang``, longest match first; each
-        span's concept holds only its terms in ``lang``."""
-        return self._matchers[lang].spans(text)
+        span's concept holds only its terms in ``lang``. The spans of the last ``MAX_CACHED``
+        distinct texts are remembered: the list returned may be shared."""
+        found = self._names.get((text, lang))
+        if found is None:
+            if len(self._names) >= MAX_CACHED:
+                self._names.clear()
+            found = self._names[text, lang] = self._matchers[lang].spans(text)
+        return found
 
     def check(self, segments: Iterable[Segment], file: str) -> Iterator[Problem]:
         """The problems of one file's segments, segment by segment, then those of the whole
         file (``inconsistent``, ``tone-style``: the minority of each)."""
         state = _FileState()
         for segment in segments:
-            unknown = sorted(segment.ignored - RULES.keys())
-            if unknown:
-                raise InputError(f"{IGNORE_MARK}: unknown rule {', '.join(unknown)} "
-                                 f"(use {', '.join(RULES)})", file, segment.line)  # fmt: skip
+            rules = self.rules
+            if segment.ignored:  # (most segments have no ignore note: no set arithmetic)
+                unknown = sorted(segment.ignored - RULES.keys())
+                if unknown:
+                    raise InputError(f"{IGNORE_MARK}: unknown rule {', '.join(unknown)} "
+                                     f"(use {', '.join(RULES)})", file, segment.line)  # fmt: skip
+                rules = rules - segment.ignored
             for problem in self._segment(segment, file, state):
-                if problem.rule in self.rules and problem.rule not in segment.ignored:
+                if problem.rule in rules:
                     yield problem
         if "inconsistent" in self.rules:
             yield from _minority_renderings(state, file)
@@ -349,8 +442,8 @@ def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None
     """The target's text of an accepted name longer than ``longer_than`` characters, written
     with some or all of its syllables without their diacritics, if there is one."""
     for rendering in targets.unmarked:
-        if (len(rendering.key) > longer_than and rendering.probe in target.lower
-                and rendering.folded in target.compacted):
+        if (len(rendering.key) > longer_than and rendering.folded in target.compacted
+                and any(probe in target.lower for probe in rendering.probes)):
             match = _unmarked(rendering.text).search(target.text)
             if match is not None and diacritic_key(match[0]) != rendering.key:
                 return match[0]
@@ -379,7 +472,7 @@ def _tally_rendering(where: tuple[str, int, str, str], found: Rendering, state: 
     place if ``report``."""
     if found.pattern is not None:
         return
-    key = _without_un(f" {found.key} ")
+    key = found.usage_key
     usages = state.renderings.setdefault(where[2], {})
     usage = usages.get(key)
     if usage is None:
