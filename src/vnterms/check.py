@@ -136,6 +136,10 @@ class Targets:
     unmarked: list[Rendering] = field(default_factory=list)
     longest_first: list[Rendering] = field(default_factory=list)  # the accepted ones
     expected: tuple[str, ...] = ()  # the accepted ones' texts
+    # accepted names without the name of the body they belong to ("Hội đồng Chấp hành" of
+    # "Hội đồng Chấp hành UNESCO"), each with that body's accepted names: the translation may
+    # name the body elsewhere in the sentence
+    detached: list[tuple[Rendering, list[Rendering]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, concept: Concept, lang: str) -> Targets:
@@ -355,7 +359,10 @@ class Checker:
         """The renderings in ``lang`` of the concept ``concept_id``, keyed once."""
         found = self._targets.get((concept_id, lang))
         if found is None:
-            found = self._targets[concept_id, lang] = Targets.of(self.concepts[concept_id], lang)
+            concept = self.concepts[concept_id]
+            found = self._targets[concept_id, lang] = Targets.of(concept, lang)
+            if concept.parent in self.concepts:
+                found.detached = _detached(found, self.targets(concept.parent, lang), lang)
         return found
 
     def names(self, text: str, lang: str) -> list[Span]:
@@ -424,6 +431,9 @@ class Checker:
                               f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
             else:
                 _tally_rendering(where, best, state, report=report)
+        elif any(target.has(head) and any(target.has(r) for r in body)
+                 for head, body in targets.detached):  # fmt: skip
+            pass  # the name split around its body's: "Hội đồng Chấp hành … của UNESCO"
         elif any(target.has(r) for r in targets.draft):
             draft = next(r for r in targets.draft if target.has(r))
             yield _problem(where, "draft-term", expected, draft.text,
@@ -436,6 +446,26 @@ class Checker:
             else:
                 yield _problem(where, "missing-term", expected, None,
                               f"{name} not rendered: expected {_either(expected)}")
+
+
+def _detached(targets: Targets, body: Targets, lang: str
+              ) -> list[tuple[Rendering, list[Rendering]]]:
+    """``targets``' accepted names that begin or end with a name of their ``body``, without it:
+    at least two words must stay, so that a bare "Ủy ban" never stands for a committee."""
+    found = []
+    for rendering in targets.accepted:
+        words = rendering.text.split()
+        for part in body.accepted:
+            size = len(part.text.split())
+            if words[-size:] == part.text.split():
+                rest = words[:-size]
+            elif words[:size] == part.text.split():
+                rest = words[size:]
+            else:
+                continue
+            if len(rest) >= 2:
+                found.append((_rendering(Term(" ".join(rest), lang, "full")), body.accepted))
+    return found
 
 
 def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None:
