@@ -33,7 +33,9 @@ MAX_RENDERING = 5
 YEAR_WORD = "năm"  # the word for "year", which may or may not stand before a year in a name
 MIN_SUPPORT = 2  # pairs a word and its rendering must share to enter the table
 MIN_DICE = 0.5
-PHRASE_DICE = 0.8  # phrases are learned from any round on, before their words, when this clear
+# A phrase is learned from any round on, before its words, when this clear, or when its best
+# rendering is the one a word of it would take ("climate change" → "biến đổi khí hậu").
+PHRASE_DICE = 0.8
 # The word supports at which the table is learned, the best attested first: each round's
 # alignments are taken out of their pairs before the next round counts again.
 ROUNDS = (8, 5, 3, 2)
@@ -128,6 +130,7 @@ class _Structure:
     ordinal: str | None = None
     year: str | None = None
     dangling: str = ""  # a link that ends the name: nothing to link to
+    un_part: Part | None = None
 
 
 @dataclass
@@ -139,24 +142,30 @@ class _Layout:
     years: Counter[str] = field(default_factory=Counter)
     un_places: Counter[tuple[bool, str]] = field(default_factory=Counter)
 
-    def read(self, structure: _Structure, keys: list[str], places: list[tuple[int, int]]) -> None:
+    def read(self, structure: _Structure, keys: list[str],
+             places: list[tuple[int, int] | None]) -> None:  # fmt: skip
+        """Count, in one name, what stands between each two parts found and the places of its
+        UN, ordinal and year."""
         un = _vietnamese(structure.un).keys if structure.un else []
-        numbers = [number for number in (structure.ordinal, structure.year) if number]
-        if structure.ordinal in keys[places[0][1] :]:  # "Hội nghị lần thứ 35 …"
-            at = keys.index(structure.ordinal, places[0][1])
-            self.ordinals[" ".join(keys[max(places[0][1], at - 2) : at])] += 1
-        if structure.year in keys[places[-1][1] :]:  # "… năm 1961" or "… 2026"
-            before = keys[keys.index(structure.year, places[-1][1]) - 1]
+        first, last = places[0], places[-1]
+        if first and structure.ordinal in keys[first[1] :]:  # "Hội nghị lần thứ 35 …"
+            at = keys.index(structure.ordinal, first[1])
+            self.ordinals[" ".join(keys[max(first[1], at - 2) : at])] += 1
+        if last and structure.year in keys[last[1] :]:  # "… năm 1961" or "… 2026"
+            before = keys[keys.index(structure.year, last[1]) - 1]
             self.years[before if before == YEAR_WORD else ""] += 1
-        for (_, end), (start, _), link in zip(places, places[1:], structure.links, strict=False):
-            between = [key for key in keys[end:start] if key not in numbers]
+        numbers = {structure.ordinal, structure.year}
+        for left, right, link in zip(places, places[1:], structure.links, strict=False):
+            if left is None or right is None:
+                continue
+            between = [key for key in keys[left[1] : right[0]] if key not in numbers]
             at = next((k for k in range(len(between)) if between[k : k + len(un)] == un), -1)
             if un and at >= 0:
                 self.un_places[(False, " ".join(between[:at]))] += 1
                 between, un = between[at + len(un) :], []
             self.links[link].update([" ".join(between)])
             self.links[link[1:]].update([" ".join(between)])
-        if un and keys[-len(un) :] == un and len(places) > 1:
+        if un and keys[-len(un) :] == un and len(places) > 1 and all(places):
             self.un_places[(True, "")] += 1
 
 
@@ -275,12 +284,17 @@ class Drafter:
             defaultdict(list))
         for (english, vi), shared in joint.items():
             dice = 2 * shared / (english_count[english] + vi_count[vi])
-            if shared >= MIN_SUPPORT and dice >= (MIN_DICE if len(english) == 1 else PHRASE_DICE):
+            if shared >= MIN_SUPPORT and dice >= MIN_DICE:
                 candidates[english].append((dice, shared, vi))
         chosen = {}
         for english, scored in candidates.items():
             best = _clear_best(scored)
-            if best is not None:
+            if best is not None and (len(english) == 1 or max(scored)[0] >= PHRASE_DICE):
+                chosen[english] = best
+        for english, scored in candidates.items():  # "climate change" before "climate"
+            best = _clear_best(scored)
+            words = [chosen.get((word,)) for word in english]
+            if len(english) > 1 and best is not None and best in words:
                 chosen[english] = best
         return chosen
 
@@ -296,8 +310,8 @@ class Drafter:
                 at = _find(pair.vi.keys, wanted, pair.vi_taken)
                 if at >= 0 and self._align(pair, start, size, wanted):
                     surface = pair.vi.surface[at : at + len(wanted)]
-                    if not _proper_case(surface, at):
-                        surface = [word.lower() for word in surface]
+                    if not _proper_case(surface, at):  # "Hội đồng Chấp hành" → "hội đồng Chấp hành"
+                        surface = [surface[0].lower(), *surface[1:]]
                     surfaces[english][tuple(surface)] += 1
                     starts[english] += at == 0
 
@@ -307,9 +321,7 @@ class Drafter:
         layout = _Layout()
         for pair in pairs:
             structure = self._structure(pair.words, exclude=pair.concept)
-            places = self._places(structure, pair.vi.keys)
-            if places:
-                layout.read(structure, pair.vi.keys, places)
+            layout.read(structure, pair.vi.keys, self._places(structure, pair.vi.keys))
         self.links = {key: counts.most_common(1)[0][0] for key, counts in layout.links.items()
                       if len(key) == 1 or counts.total() >= MIN_SUPPORT}  # fmt: skip
         self.ordinal_words = _majority(layout.ordinals)
@@ -317,16 +329,18 @@ class Drafter:
         if layout.un_places:
             self.un_last, self.un_link = layout.un_places.most_common(1)[0][0]
 
-    def _places(self, structure: _Structure, keys: list[str]) -> list[tuple[int, int]]:
-        """Where the rendering of each part stands in ``keys``, in order; [] if one is not there."""
-        places = []
+    def _places(self, structure: _Structure, keys: list[str]) -> list[tuple[int, int] | None]:
+        """Where the rendering of each part stands in ``keys``, each after the one before it;
+        None for a part that has no rendering or is not there."""
+        places: list[tuple[int, int] | None] = []
         position = 0
         for part in structure.parts:
             text, _ = self._render_part(part)
             wanted = _vietnamese(text).keys if text else []
             at = _find(keys[position:], wanted, [False] * (len(keys) - position)) if wanted else -1
             if at < 0:
-                return []
+                places.append(None)
+                continue
             places.append((position + at, position + at + len(wanted)))
             position += at + len(wanted)
         return places
@@ -376,7 +390,9 @@ class Drafter:
             structure.ordinal, words = ordinal[1], words[1:]
         units = [unit for unit, _ in self._units(words, exclude=exclude)]
         if len(units) > 1 and units[0].key in ("united nations", "un") and units[0].concept:
-            structure.un, units = units[0].concept.label("vi"), units[1:]
+            structure.un = units[0].concept.label("vi")
+            structure.un_part = Part(" ".join(units[0].words), structure.un or "", units[0].source)
+            units = units[1:]
         part: list[_Unit] = []
         link: list[str] = []
         for unit in units:
@@ -467,7 +483,7 @@ class Drafter:
         if structure.year:
             texts += [self.year_words, structure.year]
         text = _capitalise(" ".join(word for word in texts if word))
-        return Draft(canonical(text), parts)
+        return Draft(canonical(text), [structure.un_part, *parts] if structure.un_part else parts)
 
     def _after_first(self, structure: _Structure, linked: bool) -> list[str]:
         words = []
