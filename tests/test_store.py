@@ -242,6 +242,7 @@ def test_new_concepts_go_to_the_default_file(tmp_path: Path) -> None:
         "[geneva]\ncategory: place\nen: Geneva | full | preferred\n"
         "\n[ha-noi]\ncategory: place\nen: Ha Noi | full | preferred\n"
         "en: Hanoi | variant | admitted\nvi: Hà Nội | full | preferred\n"
+        "  source: https://hanoi.gov.vn/\n"
         "\n[my-dinh]\ncategory: place\nstatus: draft\nrelated: ha-noi\n"
         "en: My Dinh | full | preferred\nvi: Mỹ Đình | full | draft\n"
     )

@@ -244,10 +244,14 @@ def lint(
     fix: Annotated[
         bool, typer.Option(help="Rewrite files into canonical layout and NFC first.")
     ] = False,
+    stats: Annotated[
+        bool, typer.Option(help="Then print figures: categories, settled Vietnamese, sources.")
+    ] = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Check a glossary: one line `file:line: problem` per finding, exit 1 if there is any."""
-    from vnterms.lint import lint_glossary
+    """Check a glossary: one line `file:line: problem` per finding, exit 1 if there is any error
+    (warnings, `file:line: warning: …`, alone exit 0)."""
+    from vnterms.lint import glossary_stats, lint_glossary
     from vnterms.store import read_glossary, write_glossary
 
     place = _glossary(directory, verbose)
@@ -258,7 +262,9 @@ def lint(
     problems = lint_glossary(place.path)
     for problem in problems:
         typer.echo(str(problem))
-    if problems:
+    if stats:
+        typer.echo("\n".join(glossary_stats(read_glossary(place.path))))
+    if any(not problem.warning for problem in problems):
         raise typer.Exit(1)
 
 
