@@ -8,6 +8,7 @@ Vietnamese does. A name with a word the table does not know gets no draft at all
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from collections import Counter, defaultdict
@@ -25,7 +26,7 @@ __all__ = ["Draft", "Drafter", "Part", "draft_vietnamese", "drafter_for"]
 LINKS = frozenset(
     "of on for against to in at with under concerning relating from among between by".split()
 )
-_SKIPPED = frozenset(["the", "a", "an"])
+_SKIPPED = frozenset(["the", "a", "an", "no"])  # "no": "No. 98", a number
 _STOPWORDS = LINKS | _SKIPPED | {"and", "or"}
 # Longest English phrase the table holds, in words; and of a Vietnamese rendering, in syllables.
 MAX_PHRASE = 4
@@ -43,6 +44,12 @@ ROUNDS = (8, 5, 3, 2)
 NESTED_SHARE = 0.8
 # Vietnamese linking words: a rendering of a word or phrase neither starts nor ends with one.
 VI_LINKS = frozenset("về của và với vì tại cho".split())
+# What a Vietnamese name may hold around a rendering learned from one pair: its links, plural
+# markers and the words that stand before numbers ("các", "lần thứ 35", "năm 1961").
+_VI_EDGES = VI_LINKS | {"các", "những", "năm", "lần", "thứ", "số"}
+# Syllables a rendering learned from one pair may have per English word, and at most.
+SINGLE_PER_WORD = 4
+SINGLE_MAX = 8
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|,|\S")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
@@ -178,6 +185,23 @@ class _Pair:
     vi: _Syllables
     en_taken: list[bool]
     vi_taken: list[bool]
+    # The English runs of up to MAX_PHRASE words, the longest first: (start, size, lower-cased).
+    spans: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    # Its n-grams not yet aligned, English and Vietnamese, until something is aligned.
+    grams: tuple[set[tuple[str, ...]], set[tuple[str, ...]]] | None = None
+    # What is aligned: (English start, English size, Vietnamese start).
+    aligned: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        lower = tuple(word.lower() for word in self.words)
+        self.spans = [(start, size, lower[start : start + size])
+                      for size in range(MAX_PHRASE, 0, -1)
+                      for start in range(len(lower) - size + 1)]  # fmt: skip
+
+    def ngrams(self) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+        if self.grams is None:
+            self.grams = set(_english_ngrams(self)), set(_vi_ngrams(self))
+        return self.grams
 
 
 class Drafter:
@@ -189,13 +213,21 @@ class Drafter:
         self.acronyms: dict[str, Concept] = {}
         self.table: dict[tuple[str, ...], str] = {}
         self.heads: set[str] = set()
+        # Entries learned from one pair alone, by elimination: the concept they came from.
+        self.single: dict[tuple[str, ...], str] = {}
         self.links: dict[tuple[str, ...], str] = {}
         self.ordinal_words = self.year_words = self.un_link = ""
         self.un_last = False
+        # Heads whose names the glossary writes with "Liên hợp quốc" at the end though the English
+        # does not say it ("Human Rights Council" → "Hội đồng Nhân quyền Liên hợp quốc").
+        self.un_implied: set[str] = set()
+        # Words whose rendering stays before the words after them ("Deputy" → "Phó …").
+        self.prefixes: set[str] = set()
         self._index_names()
         pairs = list(self._pairs())
         self._learn_table(pairs)
         self._learn_layout(pairs)
+        self._learn_prefixes(pairs)
 
     def _index_names(self) -> None:
         for concept in self.concepts:
@@ -213,16 +245,14 @@ class Drafter:
 
     def _pairs(self) -> Iterator[_Pair]:
         for concept in self.concepts:
-            en, vi = concept.preferred("en"), concept.preferred("vi")
-            if en is None or vi is None:
-                continue
-            words = _english_words(en.text)
-            syllables = _vietnamese(vi.text)
-            pair = _Pair(concept, words, syllables, [False] * len(words),
-                         [False] * len(syllables.keys))  # fmt: skip
-            for start, size, name in self._names_in(words, exclude=concept):
-                self._align(pair, start, size, _vietnamese(name).keys)
-            yield pair
+            for en, vi in _term_pairs(concept):
+                words = _english_words(en)
+                syllables = _vietnamese(vi)
+                pair = _Pair(concept, words, syllables, [False] * len(words),
+                             [False] * len(syllables.keys))  # fmt: skip
+                for start, size, name in self._names_in(words, exclude=concept):
+                    self._align(pair, start, size, _vietnamese(name).keys)
+                yield pair
 
     def _names_in(self, words: list[str], *, exclude: Concept
                   ) -> list[tuple[int, int, str]]:  # fmt: skip
@@ -245,6 +275,8 @@ class Drafter:
             return False
         pair.en_taken[start : start + size] = [True] * size
         pair.vi_taken[at : at + len(wanted)] = [True] * len(wanted)
+        pair.aligned.append((start, size, at))
+        pair.grams = None
         return True
 
     def _learn_table(self, pairs: list[_Pair]) -> None:
@@ -258,6 +290,13 @@ class Drafter:
                     self.table[english] = " ".join(vi)
                 for pair in pairs:
                     self._take(pair, chosen, surfaces, starts)
+        while found := self._eliminate(pairs):
+            for english, (vi, concept) in found.items():
+                self.table[english] = " ".join(vi)
+                self.single[english] = concept.id
+            chosen = {english: vi for english, (vi, _) in found.items()}
+            for pair in pairs:
+                self._take(pair, chosen, surfaces, starts)
         for english, forms in surfaces.items():
             surface, _ = forms.most_common(1)[0]
             self.table[english] = " ".join(surface)
@@ -270,16 +309,25 @@ class Drafter:
         seen in two or more), by Dice score, when its best rendering is clear."""
         english_count: Counter[tuple[str, ...]] = Counter()
         vi_count: Counter[tuple[str, ...]] = Counter()
-        grams = [(set(_english_ngrams(pair)), set(_vi_ngrams(pair))) for pair in pairs]
-        for english_grams, vi_grams in grams:
+        grams: dict[int, tuple[set[tuple[str, ...]], set[tuple[str, ...]]]] = {}
+        pair_grams = []
+        for pair in pairs:  # counted once per concept, however many of its terms are paired
+            english_grams, vi_grams = grams.setdefault(id(pair.concept), (set(), set()))
+            pair_grams.append(pair.ngrams())
+            english_grams |= pair_grams[-1][0]
+            vi_grams |= pair_grams[-1][1]
+        for english_grams, vi_grams in grams.values():
             english_count.update(english_grams)
             vi_count.update(vi_grams)
-        joint: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
-        for english_grams, vi_grams in grams:
+        seen: dict[int, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
+        for pair, (english_grams, vi_grams) in zip(pairs, pair_grams, strict=True):
             wanted = [e for e in english_grams if e not in self.table
                       and english_count[e] >= (support if len(e) == 1 else MIN_SUPPORT)]
             frequent = [v for v in vi_grams if vi_count[v] >= MIN_SUPPORT]
-            joint.update((e, v) for e in wanted for v in frequent)
+            seen[id(pair.concept)].update((e, v) for e in wanted for v in frequent)
+        joint: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
+        for concept_joint in seen.values():
+            joint.update(concept_joint)
         candidates: dict[tuple[str, ...], list[tuple[float, int, tuple[str, ...]]]] = (
             defaultdict(list))
         for (english, vi), shared in joint.items():
@@ -298,30 +346,69 @@ class Drafter:
                 chosen[english] = best
         return chosen
 
+    def _eliminate(self, pairs: list[_Pair]
+                   ) -> dict[tuple[str, ...], tuple[tuple[str, ...], Concept]]:  # fmt: skip
+        """The renderings learned from one pair each: where, the known names and words taken
+        out, one run of English words the table does not know is left, and one run of syllables
+        (two pairs that disagree teach nothing)."""
+        un = self.names.get(("united", "nations"))
+        un_keys = tuple(_vietnamese(un[1]).keys) if un else ()
+        found: dict[tuple[str, ...], tuple[tuple[str, ...], Concept]] = {}
+        clashes = set()
+        for pair in pairs:
+            english = _english_left(pair)
+            if english is None or any((word,) in self.table for word in english):
+                continue
+            vi = _vi_left(pair, un_keys)
+            if vi is None or len(vi) > min(SINGLE_MAX, SINGLE_PER_WORD * len(english)):
+                continue
+            if found.get(english, (vi,))[0] != vi:
+                clashes.add(english)
+            found.setdefault(english, (vi, pair.concept))
+        return {english: found[english] for english in found.keys() - clashes}
+
     def _take(self, pair: _Pair, chosen: dict[tuple[str, ...], tuple[str, ...]],
               surfaces: dict[tuple[str, ...], Counter[tuple[str, ...]]],
               starts: Counter[tuple[str, ...]]) -> None:  # fmt: skip
-        for size in range(MAX_PHRASE, 0, -1):
-            for start in range(len(pair.words) - size + 1):
-                english = tuple(word.lower() for word in pair.words[start : start + size])
-                if english not in chosen:
-                    continue
-                wanted = chosen[english]
-                at = _find(pair.vi.keys, wanted, pair.vi_taken)
-                if at >= 0 and self._align(pair, start, size, wanted):
-                    surface = pair.vi.surface[at : at + len(wanted)]
-                    if not _proper_case(surface, at):  # "Hội đồng Chấp hành" → "hội đồng Chấp hành"
-                        surface = [surface[0].lower(), *surface[1:]]
-                    surfaces[english][tuple(surface)] += 1
-                    starts[english] += at == 0
+        for start, size, english in pair.spans:
+            wanted = chosen.get(english)
+            if wanted is None:
+                continue
+            at = _find(pair.vi.keys, wanted, pair.vi_taken)
+            if at >= 0 and self._align(pair, start, size, wanted):
+                surface = pair.vi.surface[at : at + len(wanted)]
+                if not _proper_case(surface, at):  # "Hội đồng Chấp hành" → "hội đồng Chấp hành"
+                    surface = [surface[0].lower(), *surface[1:]]
+                surfaces[english][tuple(surface)] += 1
+                starts[english] += at == 0
+
+    def _learn_prefixes(self, pairs: list[_Pair]) -> None:
+        """The words whose rendering most often comes before that of the next English word."""
+        order: dict[str, Counter[bool]] = defaultdict(Counter)
+        for pair in pairs:
+            aligned = sorted(pair.aligned)
+            for (start, size, at), (after, _, after_at) in itertools.pairwise(aligned):
+                if after == start + size:
+                    order[" ".join(pair.words[start:after]).lower()][at < after_at] += 1
+        self.prefixes = {words for words, kept in order.items()
+                         if kept[True] >= MIN_SUPPORT and kept[True] > kept[False]}
 
     def _learn_layout(self, pairs: list[_Pair]) -> None:
         """Learn, from the pairs whose parts the table renders, what the Vietnamese puts between
         the parts, before an ordinal and a year, and where "Liên hợp quốc" goes."""
         layout = _Layout()
+        un = self.names.get(("united", "nations"))
+        un_keys = _vietnamese(un[1]).keys if un else []
+        implied: dict[str, Counter[bool]] = defaultdict(Counter)
         for pair in pairs:
             structure = self._structure(pair.words, exclude=pair.concept)
+            unsaid = _unsaid_un(structure) is not None
             layout.read(structure, pair.vi.keys, self._places(structure, pair.vi.keys))
+            if un_keys and unsaid:
+                ends = pair.vi.keys[-len(un_keys) :] == un_keys
+                implied[_unsaid_un(structure) or ""][ends] += 1
+        self.un_implied = {head for head, counts in implied.items()
+                           if counts[True] >= MIN_SUPPORT and counts[True] > counts[False]}
         self.links = {key: counts.most_common(1)[0][0] for key, counts in layout.links.items()
                       if len(key) == 1 or counts.total() >= MIN_SUPPORT}  # fmt: skip
         self.ordinal_words = _majority(layout.ordinals)
@@ -364,7 +451,9 @@ class Drafter:
                              concept=found[0])
             if end - i <= MAX_PHRASE and tuple(lower[i:end]) in self.table:
                 key = tuple(lower[i:end])
-                return _Unit(tuple(words[i:end]), self.table[key], "table",
+                single = self.single.get(key)
+                return _Unit(tuple(words[i:end]), self.table[key],
+                             f"pair:{single}" if single else "table",
                              " ".join(key) in self.heads)  # fmt: skip
         word = words[i]
         acronym = self.acronyms.get(word)
@@ -430,18 +519,26 @@ class Drafter:
             return None, []
         rendered = [unit for unit in units if unit.vi is not None]
         if len(conjuncts) == 1:
-            words = _head_first(conjuncts[0], capitalise=first)
+            words = self._head_first(conjuncts[0], capitalise=first)
         else:
             last = conjuncts[-1]
             shared = len(last) > 1 and last[-1].head and all(len(c) == 1 for c in conjuncts[:-1])
             if shared:  # "Legal and Technical Commission": one head for all
                 modifiers = [*conjuncts[:-1], last[:-1]]
                 words = [_head_first([last[-1]])[0],
-                         self._coordinate([_head_first(c) for c in modifiers], first)]
+                         self._coordinate([self._head_first(c) for c in modifiers], first)]
             else:
-                words = [self._coordinate([_head_first(c) for c in conjuncts], False)]
+                words = [self._coordinate([self._head_first(c) for c in conjuncts], False)]
         parts = [Part(" ".join(unit.words), unit.vi or "", unit.source) for unit in rendered]
         return " ".join([*words, *(unit.vi or "" for unit in numbers)]), parts
+
+    def _head_first(self, units: list[_Unit], *, capitalise: bool = False) -> list[str]:
+        """``_head_first``, the words that stay first ("Deputy") kept before the rest."""
+        kept = 0
+        while kept < len(units) - 1 and units[kept].key in self.prefixes:
+            kept += 1
+        rest = _head_first(units[kept:], capitalise=capitalise and not kept)
+        return [unit.vi or "" for unit in units[:kept]] + rest
 
     def _coordinate(self, items: list[list[str]], capitalise: bool) -> str:
         texts = [" ".join(item) for item in items]
@@ -462,6 +559,9 @@ class Drafter:
             return Draft(None, reason=f"no Vietnamese known for {unknown[0]!r}")
         if structure.dangling or not structure.parts[0]:
             return Draft(None, reason="the name does not have the form of a name")
+        un = self.names.get(("united", "nations"))
+        if un is not None and un[0] is exclude:
+            un = None
         texts, parts = [], []
         for i, part in enumerate(structure.parts):
             text, used = self._render_part(part, first=i == 0)
@@ -480,6 +580,10 @@ class Drafter:
                 texts += self._after_first(structure, len(structure.parts) > 1)
         if structure.un and (self.un_last or len(structure.parts) == 1):
             texts.append(structure.un)
+        head = _unsaid_un(structure)
+        if head in self.un_implied and un is not None:
+            texts.append(un[1])
+            parts.append(Part("", un[1], f"implied by {head!r}"))
         if structure.year:
             texts += [self.year_words, structure.year]
         text = _capitalise(" ".join(word for word in texts if word))
@@ -494,12 +598,21 @@ class Drafter:
         return words
 
 
+def _unsaid_un(structure: _Structure) -> str | None:
+    """The head of a name that neither says "United Nations" nor holds another glossary name,
+    which may imply the UN; else None."""
+    units = [unit for part in structure.parts for unit in part]
+    if structure.un or not structure.parts[0] or any(unit.concept for unit in units):
+        return None
+    return structure.parts[0][-1].key
+
+
 def _head_first(units: list[_Unit], *, capitalise: bool = False) -> list[str]:
     """The renderings of ``units``, the last (the head) first and the others after it in reverse
     order, as Vietnamese puts modifiers after the noun; the first modifier capitalised with
     ``capitalise`` (Decree 30: the syllables naming the kind of body)."""
     head, *modifiers = [unit.vi or "" for unit in reversed(units)]
-    if capitalise and modifiers and units[-2].source == "table":
+    if capitalise and modifiers and units[-2].source.startswith(("table", "pair:")):
         modifiers[0] = _capitalise(modifiers[0])
     return [head, *modifiers]
 
@@ -542,6 +655,57 @@ def _english_ngrams(pair: _Pair) -> Iterator[tuple[str, ...]]:
             if pair.en_taken[end - 1] or word in _STOPWORDS or not word[0].isalpha():
                 break
             yield tuple(words[start:end])
+
+
+def _term_pairs(concept: Concept) -> list[tuple[str, str]]:
+    """The English and Vietnamese terms of ``concept`` that name it alike: the preferred terms,
+    every settled full name or variant with the other language's preferred term, and the short
+    forms when there is one in each language."""
+    settled = [term for term in concept.terms if term.status in ("preferred", "admitted")
+               and not term.is_abbreviation]  # fmt: skip
+    en, vi = concept.preferred("en"), concept.preferred("vi")
+    if en is None or vi is None:
+        return []
+    pairs = {(en.text, vi.text)}
+    for term in settled:
+        if term.kind != "short":
+            pairs.add((term.text, vi.text) if term.lang == "en" else (en.text, term.text))
+    shorts = [[term.text for term in settled if term.kind == "short" and term.lang == lang]
+              for lang in ("en", "vi")]  # fmt: skip
+    if all(len(texts) == 1 for texts in shorts):
+        pairs.add((shorts[0][0], shorts[1][0]))
+    return sorted(pairs)
+
+
+def _english_left(pair: _Pair) -> tuple[str, ...] | None:
+    """The one run of words of ``pair`` not aligned (small words, numbers and commas aside),
+    lower-cased; None when there are none, or two runs or more, or a run too long."""
+    left = [i for i, word in enumerate(pair.words) if not pair.en_taken[i]
+            and word.lower() not in _STOPWORDS and word[0].isalpha()]  # fmt: skip
+    if not left or left[-1] - left[0] + 1 != len(left) or len(left) > MAX_PHRASE:
+        return None
+    return tuple(pair.words[i].lower() for i in left)
+
+
+def _vi_left(pair: _Pair, un: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The one run of syllables of ``pair`` not aligned, without links, plural markers or
+    numbers at its ends, nor "Liên hợp quốc" (which a name may carry unsaid); None when there
+    is no such run or two or more."""
+    keys = pair.vi.keys
+    left = [i for i, taken in enumerate(pair.vi_taken) if not taken]
+    while True:
+        size = len(left)
+        while left and (keys[left[0]] in _VI_EDGES or not keys[left[0]][0].isalpha()):
+            left = left[1:]
+        while left and (keys[left[-1]] in _VI_EDGES or not keys[left[-1]][0].isalpha()):
+            left = left[:-1]
+        if un and tuple(keys[i] for i in left[-len(un) :]) == un:
+            left = left[: -len(un)]
+        if len(left) == size:
+            break
+    if not left or left[-1] - left[0] + 1 != len(left):
+        return None
+    return tuple(keys[i] for i in left)
 
 
 def _vi_ngrams(pair: _Pair) -> Iterator[tuple[str, ...]]:
