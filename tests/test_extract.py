@@ -152,7 +152,7 @@ def test_a_numbered_series_is_one_family_shown_once(glossary: Glossary) -> None:
     assert bare.suggestions == [("Security Council Resolution 1", None, 2000),
                                 ("Security Council Resolution on Iran", None, 1)]  # fmt: skip
     [draft, _, _] = draft_concepts([family, iran, bare], glossary)
-    assert [term.text for term in draft.terms] == ["Security Council Resolution 1"]
+    assert [term.text for term in draft.terms_in("en")] == ["Security Council Resolution 1"]
     assert draft.note == (
         "The first of 2,000 names that differ only by their numbers; the others are not added. "
         "May be the same as “Security Council Resolution on Iran”. "

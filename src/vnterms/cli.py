@@ -638,6 +638,32 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
+@app.command()
+def draft(
+    name: Annotated[str, typer.Argument(help="An English name the glossary does not have.")],
+    glossary: GlossaryOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Draft Vietnamese for a new English name from what the glossary's own names teach."""
+    from vnterms.draft import draft_vietnamese
+    from vnterms.store import read_glossary
+
+    result = draft_vietnamese(name, read_glossary(_glossary(glossary, verbose).path))
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    elif result.text is not None:
+        typer.echo(result.text)
+        for part in result.parts:
+            typer.echo(f"  {part.en}  →  {part.vi or '(nothing)'}  [{part.source}]")
+    else:
+        typer.echo(f"no draft: {result.reason}", err=True)
+    if result.text is None:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Run the command line.
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
+from vnterms.draft import draft_vietnamese
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
@@ -26,7 +27,6 @@ __all__ = [
     "Suggestion",
     "TermMatcher",
     "Texts",
-    "compose_vietnamese",
     "describe_candidate",
     "draft_concepts",
     "extract",
@@ -551,70 +551,12 @@ HEAD_CATEGORIES = {
     **dict.fromkeys("Agency Bank Fund Organisation Organization Programme Program".split(),
                     "fund-programme"),
 }  # fmt: skip
-# Vietnamese of the head nouns, for draft renderings of new names.
-HEAD_VIETNAMESE = {
-    "Agency": "Cơ quan", "Agenda": "Chương trình nghị sự", "Agreement": "Hiệp định",
-    "Assembly": "Đại hội đồng", "Board": "Ban Chấp hành", "Charter": "Hiến chương",
-    "Commission": "Ủy ban", "Committee": "Ủy ban", "Conference": "Hội nghị",
-    "Convention": "Công ước", "Council": "Hội đồng", "Court": "Tòa án", "Declaration": "Tuyên bố",
-    "Forum": "Diễn đàn", "Framework": "Khung", "Fund": "Quỹ", "Goal": "Mục tiêu",
-    "Initiative": "Sáng kiến", "Meeting": "Hội nghị", "Office": "Văn phòng",
-    "Organization": "Tổ chức", "Organisation": "Tổ chức", "Programme": "Chương trình",
-    "Protocol": "Nghị định thư", "Summit": "Hội nghị Thượng đỉnh", "Treaty": "Hiệp ước",
-    "Tribunal": "Tòa án",
-}  # fmt: skip
-_LINKS_VIETNAMESE = {"of": "", "on": "về", "against": "chống", "for": "về", "to": ""}
-
-
 def _new_category(name: str) -> str | None:
     words = name.split()
     if VN_WORDS & {fold(word) for word in words}:
         return "vn-body"
     heads = [word for word in words if word in HEAD_NOUNS]
     return HEAD_CATEGORIES.get(heads[0], "subsidiary-body") if heads else None
-
-
-def compose_vietnamese(name: str, matcher: TermMatcher) -> str | None:
-    """A draft Vietnamese rendering of a new name from the parts the glossary knows, or None.
-
-    Handles "[year|ordinal] HEAD [of|on|against|for|to] [the] KNOWN-NAME" and
-    "United Nations HEAD …": "2026 Review Conference of the NPT" → "Hội nghị Kiểm điểm … năm 2026".
-    """
-    words = name.split()
-    year = ordinal = None
-    if words and words[0].isdigit():
-        year, words = words[0], words[1:]
-    elif words and _ORDINAL.match(words[0]):
-        ordinal, words = re.sub(r"\D", "", words[0]), words[1:]
-    united = words[:2] == ["United", "Nations"] or words[:1] == ["UN"]
-    if united:
-        words = words[2:] if words[0] == "United" else words[1:]
-    link = next((i for i, word in enumerate(words) if word in _LINKS_VIETNAMESE), len(words))
-    head = " ".join(words[:link])
-    head_vi = _known_vietnamese(head, matcher) or HEAD_VIETNAMESE.get(head)
-    if head_vi is None:
-        return None
-    rest = words[link + 1 :]
-    if rest[:1] == ["the"]:
-        rest = rest[1:]
-    parts = [head_vi]
-    if ordinal:
-        parts.append(f"lần thứ {ordinal}")
-    if rest:
-        rest_vi = _known_vietnamese(" ".join(rest), matcher)
-        if rest_vi is None:
-            return None
-        parts += [_LINKS_VIETNAMESE[words[link]], rest_vi]
-    if united:
-        parts.append("Liên hợp quốc")
-    if year:
-        parts.append(f"năm {year}")
-    return " ".join(part for part in parts if part)
-
-
-def _known_vietnamese(english: str, matcher: TermMatcher) -> str | None:
-    entry = matcher.names.get(compact(english)) or matcher.abbreviations.get(english)
-    return entry[0].label("vi") if entry else None
 
 
 Texts = Iterable[tuple[str, str | Iterable[str]]]
@@ -671,6 +613,7 @@ class _Gathering:
     def __init__(self, glossary: Glossary) -> None:
         self.matcher = TermMatcher(glossary)
         self.concepts = {concept.id: concept for concept in glossary}
+        self.glossary = glossary
         self.known: dict[str, _Tally] = {}  # by concept id
         self.new: dict[str, _Tally] = {}  # by cluster key of the full name
         self.undefined: dict[str, _Tally] = {}  # new names no text of theirs defined, by key
@@ -767,7 +710,8 @@ class _Gathering:
     def _new(self, tally: _Tally, names: int) -> Candidate:
         full = tally.first[1]
         return Candidate(full, None, _new_category(full), None,
-                         compose_vietnamese(full, self.matcher), abbreviations=list(tally.acronyms),
+                         draft_vietnamese(full, self.glossary).text,
+                         abbreviations=list(tally.acronyms),
                          names=names, **_kept(tally))  # fmt: skip
 
 
