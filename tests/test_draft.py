@@ -38,9 +38,9 @@ EXPECTED = {
     "Deputy Director-General": "Phó Tổng Giám đốc",
     # "Phái bộ Liên hợp quốc tại Nam Sudan"; "Lebanon" → "Liban" from one pair (UNIFIL's)
     "United Nations Mission in Lebanon": "Phái bộ Liên hợp quốc tại Liban",
-    # "Hội đồng Nhân quyền Liên hợp quốc", "Hội đồng Bảo an Liên hợp quốc": a Council's name
-    # carries "Liên hợp quốc" though its English does not say it
-    "Disarmament Council": "Hội đồng Giải trừ quân bị Liên hợp quốc",
+    # "Hội đồng Quản thác Liên hợp quốc" but "Hội đồng IMO", "Hội đồng Điều phối quốc tế …": the
+    # glossary's Councils do not all carry "Liên hợp quốc", so a new one is not given it
+    "Disarmament Council": "Hội đồng Giải trừ quân bị",
 }
 
 
@@ -76,9 +76,12 @@ def test_a_rendering_learned_from_one_pair_names_that_pair(glossary: Glossary) -
     assert ("Lebanon", "Liban", "pair:unifil") in draft.parts
 
 
-def test_a_name_that_does_not_say_united_nations_gets_it_from_its_head(glossary: Glossary) -> None:
-    draft = drafter_for(glossary).draft("Disarmament Council")
-    assert draft.parts[-1] == ("", "Liên hợp quốc", "implied by 'council'")
+def test_un_written_short_says_united_nations(glossary: Glossary) -> None:
+    """"UN Population Fund", an admitted form of UNFPA, names the UN: it neither counts as a Fund
+    that implies the UN nor leaves "UN" as a modifier."""
+    draft = drafter_for(glossary).draft("UN Disarmament Fund")
+    assert draft.text == "Quỹ Giải trừ quân bị Liên hợp quốc"
+    assert ("UN", "Liên hợp quốc", "table") in draft.parts
 
 
 @pytest.mark.parametrize(
@@ -141,7 +144,7 @@ def test_the_draft_command_says_why_there_is_no_draft() -> None:
 
 # Leave-one-out on every sixth concept (the whole run is benchmarks/draft.py): floors a little
 # under what was measured, so that the drafter cannot get worse unnoticed.
-EXACT_FLOOR = 0.12  # measured 7 of 56 (12.5 %)
+EXACT_FLOOR = 0.10  # measured 7 of 64 (10.9 %) on the glossary of 686 concepts
 DRAFTED_FLOOR = 0.28  # measured 16 of 56 (28.6 %)
 
 
@@ -157,5 +160,5 @@ def test_leave_one_out_stays_above_its_floors(glossary: Glossary) -> None:
         total += 1
         drafted += text is not None
         exact += text is not None and diacritic_key(text) == diacritic_key(vietnamese.text)
-    assert exact / total >= EXACT_FLOOR
+    assert exact / total >= EXACT_FLOOR, (exact, drafted, total)
     assert drafted / total >= DRAFTED_FLOOR

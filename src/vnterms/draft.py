@@ -478,8 +478,12 @@ class Drafter:
         if len(words) > 1 and (ordinal := _ORDINAL.match(words[0])):
             structure.ordinal, words = ordinal[1], words[1:]
         units = [unit for unit, _ in self._units(words, exclude=exclude)]
-        if len(units) > 1 and units[0].key in ("united nations", "un") and units[0].concept:
-            structure.un = units[0].concept.label("vi")
+        if len(units) > 1 and units[0].key in ("united nations", "un") and (
+            units[0].concept or units[0].vi
+        ):  # "UN" may be learned as a word rather than found as the glossary's name
+            known = self.names.get(("united", "nations"))
+            structure.un = units[0].concept.label("vi") if units[0].concept else (
+                known[1] if known else units[0].vi)
             structure.un_part = Part(" ".join(units[0].words), structure.un or "", units[0].source)
             units = units[1:]
         part: list[_Unit] = []
