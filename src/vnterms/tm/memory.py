@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from vnterms.normalize import canonical_key, compact, fold, has_diacritics, nfc
 from vnterms.tm import store
@@ -23,7 +23,18 @@ from vnterms.tm.match import (
 from vnterms.tm.readers import read_units
 from vnterms.tm.unit import LANGUAGES, Unit
 
-__all__ = ["Concordance", "Imported", "Match", "Stats", "TranslationMemory"]
+if TYPE_CHECKING:
+    from vnterms.model import Glossary
+
+__all__ = [
+    "Concordance",
+    "Imported",
+    "Match",
+    "Stats",
+    "TranslationMemory",
+    "describe",
+    "glossary_terms",
+]
 
 # How many units the word index proposes for a query; the edit distance ranks them.
 CANDIDATES = 50
@@ -154,20 +165,20 @@ class TranslationMemory:
             result.directions[f"{source}→{target}"] = count
         result.origins = query("SELECT count(DISTINCT origin) FROM unit").fetchone()[0]
         result.schema = query("PRAGMA user_version").fetchone()[0]
-        page_size, pages = query("PRAGMA page_size").fetchone()[0], 0
-        pages = query("PRAGMA page_count").fetchone()[0]
-        result.size = page_size * pages
+        result.size = (query("PRAGMA page_size").fetchone()[0]
+                       * query("PRAGMA page_count").fetchone()[0])  # fmt: skip
         return result
 
     def _candidates(self, folded: list[str], lang: str | None) -> list[int]:
         """The ids of the units sharing the most rare words with the query."""
-        frequency = {}
+        frequency: dict[str, int] = {}
         for term in set(folded):
             row = self.connection.execute("SELECT doc FROM unit_words WHERE term = ?",
                                           (term,)).fetchone()  # fmt: skip
             if row is not None:
                 frequency[term] = row[0]
-        chosen, total = [], 0
+        chosen: list[str] = []
+        total = 0
         for term in sorted(frequency, key=lambda t: (frequency[t], t)):
             if len(chosen) >= 3 and total + frequency[term] > POSTINGS_BUDGET:
                 break
@@ -277,3 +288,27 @@ def _spans(text: str, folded: list[str], marked: list[str] | None) -> list[tuple
             continue
         spans.append((window[0].start(), window[-1].end()))
     return spans
+
+
+def glossary_terms(text: str, glossary: Glossary) -> list[dict[str, str]]:
+    """The glossary names in ``text``, each once, with their English and Vietnamese."""
+    from vnterms.extract import find_names
+
+    found: dict[str, dict[str, str]] = {}
+    for name in find_names(text, glossary):
+        if name.concept is not None and name.concept.id not in found:
+            found[name.concept.id] = {"text": name.text, "id": name.concept.id,
+                                      "en": name.concept.label("en") or "",
+                                      "vi": name.concept.label("vi") or ""}  # fmt: skip
+    return list(found.values())
+
+
+def describe(match: Match, terms: list[dict[str, str]]) -> dict[str, object]:
+    """A match as JSON: ``score``, ``source``, ``target``, ``target_suggested``, ``origin``,
+    ``diff`` (runs ``=`` kept, ``-`` only in the match, ``+`` only in the query), ``terms``."""
+    return {
+        "score": match.score, "source": match.source, "target": match.target,
+        "target_suggested": match.target_suggested,
+        "numbers_replaced": [list(pair) for pair in match.numbers_replaced],
+        "origin": match.unit.origin, "diff": [list(run) for run in match.diff], "terms": terms,
+    }  # fmt: skip

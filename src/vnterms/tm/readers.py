@@ -104,8 +104,9 @@ class _Collector:
         return None
 
 
-def stream_elements(handle: IO[bytes], filename: str, *, collect: frozenset[str],
-                    heads: frozenset[str]) -> Iterator[tuple[ElementTree.Element, int]]:  # fmt: skip
+def stream_elements(
+    handle: IO[bytes], filename: str, *, collect: frozenset[str], heads: frozenset[str]
+) -> Iterator[tuple[ElementTree.Element, int]]:
     """Each element named in ``collect``, whole, and each named in ``heads``, with its attributes
     only, in document order with its line; hostile or malformed XML is an ``InputError`` (as in
     ``vnterms import``: no DTD fetched, no entity expanded)."""
@@ -182,7 +183,7 @@ def read_xliff_units(handle: IO[bytes], filename: str) -> Iterator[Unit]:
     langs = ("en", "vi")
     elements = stream_elements(handle, filename, collect=frozenset({"trans-unit", "unit"}),
                                heads=frozenset({"xliff", "file"}))  # fmt: skip
-    for element, line in elements:
+    for element, _ in elements:
         name = local_name(element.tag)
         if name == "xliff" and element.get("version", "").startswith("2"):
             langs = (language(element.get("srcLang")), language(element.get("trgLang")))

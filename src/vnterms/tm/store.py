@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from vnterms.errors import InputError
@@ -139,22 +139,17 @@ def unit_key(row: Sequence[str]) -> bytes:
     return hashlib.blake2b(joined, digest_size=16).digest()
 
 
-def insert_rows(connection: sqlite3.Connection, rows: Iterable[Sequence[str]],
-                *, batch: int = 2000, on_batch: Callable[[], None] | None = None) -> int:  # fmt: skip
-    """Insert unit rows (``FIELDS`` order), skipping those already stored; return how many were
-    new. Call inside ``transaction``."""
+def insert_rows(connection: sqlite3.Connection, rows: Iterable[Sequence[str]], *,
+                batch: int = 2000) -> None:  # fmt: skip
+    """Insert unit rows (``FIELDS`` order), skipping those already stored, ``batch`` at a time
+    (memory holds one batch). Call inside ``transaction``."""
     columns = ", ".join(FIELDS)
     statement = (f"INSERT OR IGNORE INTO unit (key, {columns}) "
                  f"VALUES (?, {', '.join('?' * len(FIELDS))})")  # fmt: skip
-    before = connection.total_changes
     pending: list[tuple[object, ...]] = []
     for row in rows:
         pending.append((unit_key(row), *row))
         if len(pending) >= batch:
             connection.executemany(statement, pending)
             pending.clear()
-            if on_batch is not None:
-                on_batch()
     connection.executemany(statement, pending)
-    # each new unit is two changes: its row and, through the trigger, its index entry
-    return (connection.total_changes - before) // 2

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 
 from vnterms.normalize import nfc
 
-__all__ = ["LANGUAGES", "Unit", "language", "clean"]
+__all__ = ["LANGUAGES", "Unit", "clean", "language"]
 
 LANGUAGES = ("en", "vi")
 # Characters XML 1.0 cannot hold: a memory keeps only what it can export.
