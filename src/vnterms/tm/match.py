@@ -5,27 +5,24 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from vnterms.normalize import fold
 
 __all__ = [
     "Placeables",
-    "Scored",
     "diff_tokens",
     "place_numbers",
     "score",
     "tokens",
     "word_distance",
-    "words",
 ]
 
-# A token is a word (letters, digits, joined by apostrophes or inner dots and commas, as in
-# "1,000.5" or "d'Ivoire") or one punctuation mark.
-_TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*|[^\w\s]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A token is a word (letters and digits, as ``fold`` splits them) or one punctuation mark.
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
+_NUMBER = re.compile(r"\d+")
 # What a token that differs from its counterpart costs, against 1 for a different word: the
 # translator still sees the difference, so a match is never 100 unless the text is identical.
 PUNCTUATION_COST = 0.25
@@ -37,18 +34,9 @@ def tokens(text: str) -> list[str]:
     """The words and punctuation marks of ``text``.
 
     >>> tokens("Viet Nam's term: 2023–2025.")
-    ["Viet", "Nam's", 'term', ':', '2023', '–', '2025', '.']
+    ['Viet', 'Nam', "'", 's', 'term', ':', '2023', '–', '2025', '.']
     """
     return _TOKEN.findall(text)
-
-
-def words(text: str) -> list[str]:
-    """The folded words of ``text`` (no punctuation): what candidates are compared on.
-
-    >>> words("Việt Nam, ĐẠI HỘI.")
-    ['viet', 'nam', 'dai', 'hoi']
-    """
-    return fold(" ".join(t for t in tokens(text) if t[0].isalnum() or t[0] == "_")).split()
 
 
 def word_distance(first: Sequence[str], second: Sequence[str], *, bound: int | None = None) -> int:
@@ -81,33 +69,27 @@ def word_distance(first: Sequence[str], second: Sequence[str], *, bound: int | N
     return previous[-1]
 
 
-def similarity_bound(first: Sequence[str], second: Sequence[str]) -> float:
-    """An upper bound on ``1 - word_distance / longer length``, from the words in common."""
-    longer = max(len(first), len(second))
-    if longer == 0:
-        return 1.0
-    common = sum((Counter(first) & Counter(second)).values())
-    return common / longer
-
-
 def _cost(a: str, b: str) -> float:
     """What replacing token ``a`` by ``b`` costs."""
     if a == b:
         return 0.0
-    word_a, word_b = a[0].isalnum() or a[0] == "_", b[0].isalnum() or b[0] == "_"
+    word_a, word_b = a[0].isalnum(), b[0].isalnum()
     if not word_a and not word_b:
         return PUNCTUATION_COST
     if word_a and word_b:
         if a.casefold() == b.casefold():
             return CASE_COST
-        if fold(a) == fold(b):
+        if _folded(a) == _folded(b):
             return DIACRITIC_COST
         return 1.0
     return 1.0 + PUNCTUATION_COST
 
 
+_folded = lru_cache(maxsize=1 << 16)(fold)
+
+
 def _weight(token: str) -> float:
-    return 1.0 if token[0].isalnum() or token[0] == "_" else PUNCTUATION_COST
+    return 1.0 if token[0].isalnum() else PUNCTUATION_COST
 
 
 def _weighted_distance(first: list[str], second: list[str]) -> float:
@@ -150,15 +132,6 @@ def score(query: str, text: str) -> int:
         longer = max(len(first), len(second), 1)
     similarity = max(0.0, 1.0 - _weighted_distance(first, second) / longer)
     return min(99, int(similarity * 100 + 1e-9))
-
-
-class Scored(NamedTuple):
-    """A candidate text with its score."""
-
-    score: int
-    distance: int
-    id: int
-    side: str
 
 
 def diff_tokens(match: str, query: str) -> list[tuple[str, str]]:

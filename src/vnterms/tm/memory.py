@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
-from vnterms.normalize import canonical_key, compact, fold, has_diacritics, nfc
+from vnterms.normalize import canonical_key, fold, has_diacritics, nfc
 from vnterms.tm import store
 from vnterms.tm.export import write_tmx_units
 from vnterms.tm.match import (
     diff_tokens,
     place_numbers,
     score,
-    tokens,
     word_distance,
 )
 from vnterms.tm.readers import read_units
@@ -37,21 +37,18 @@ __all__ = [
 ]
 
 # How many units the word index proposes for a query; the edit distance ranks them.
-CANDIDATES = 50
+CANDIDATES = 30
 # Rare words are looked up first; once the units holding the words chosen pass this many, no
-# more common word is added (unless fewer than three words are chosen).
-POSTINGS_BUDGET = 5000
+# more common word is added (unless fewer than MIN_TERMS words are chosen).
+POSTINGS_BUDGET = 2000
+MIN_TERMS = 3
+# The query is taken to be in each language where it has at least this share of the words found
+# in the language where it has most.
+LANGUAGE_SHARE = 0.6
+# Candidates this many points below the best word similarity still get a score: case and
+# diacritics cost a little in the score and nothing in the word similarity.
+MARGIN = 10
 _ALNUM = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def _key(token: str) -> str:
-    return compact(token)
-
-
-def _word_keys(text: str) -> list[str]:
-    """The words of ``text`` as compared: folded, without punctuation."""
-    return [_key(token) for token in tokens(text) if token[0].isalnum() or token[0] == "_"]
 
 
 @dataclass(frozen=True)
@@ -169,77 +166,111 @@ class TranslationMemory:
                        * query("PRAGMA page_count").fetchone()[0])  # fmt: skip
         return result
 
-    def _candidates(self, folded: list[str], lang: str | None) -> list[int]:
-        """The ids of the units sharing the most rare words with the query."""
-        frequency: dict[str, int] = {}
-        for term in set(folded):
-            row = self.connection.execute("SELECT doc FROM unit_words WHERE term = ?",
-                                          (term,)).fetchone()  # fmt: skip
-            if row is not None:
-                frequency[term] = row[0]
+    def _candidates(self, keys: list[str], lang: str | None,
+                    min_score: int) -> dict[str, list[int]]:  # fmt: skip
+        """For each language the query may be in, the ids of the units sharing most of its rarer
+        words there."""
+        terms = sorted(set(keys))
+        marks = ", ".join("?" * len(terms))
+        frequency: dict[str, dict[str, int]] = {}
+        for side in [lang] if lang else LANGUAGES:
+            rows = self.connection.execute(f"SELECT term, docs FROM word WHERE lang = ? AND "
+                                           f"term IN ({marks})", [side, *terms])  # fmt: skip
+            frequency[side] = dict(rows.fetchall())
+        most = max(len(found) for found in frequency.values())
+        candidates = {}
+        for side, found in frequency.items():
+            if most and len(found) >= LANGUAGE_SHARE * most:
+                length = min(len(keys), store.LONGEST)
+                candidates[side] = self._sharing(side, found, length, min_score)
+        return candidates
+
+    def _sharing(self, side: str, frequency: dict[str, int], length: int,
+                 min_score: int) -> list[int]:  # fmt: skip
         chosen: list[str] = []
         total = 0
         for term in sorted(frequency, key=lambda t: (frequency[t], t)):
-            if len(chosen) >= 3 and total + frequency[term] > POSTINGS_BUDGET:
+            docs = frequency[term]
+            if docs > store.COMMON or (len(chosen) >= MIN_TERMS and total + docs > POSTINGS_BUDGET):
                 break
             chosen.append(term)
-            total += frequency[term]
+            total += docs
         if not chosen:
             return []
-        expression = " OR ".join(f'"{term}"' for term in chosen)
-        if lang is not None:
-            expression = f"{lang} : ({expression})"
-        rows = self.connection.execute(
-            "SELECT rowid FROM unit_text WHERE unit_text MATCH ? ORDER BY rank LIMIT ?",
-            (expression, CANDIDATES),
-        )
-        return [row[0] for row in rows]
+        votes: Counter[int] = Counter()
+        marks = ", ".join("?" * len(chosen))
+        for (ids,) in self.connection.execute(f"SELECT ids FROM word WHERE lang = ? AND term "
+                                              f"IN ({marks})", [side, *chosen]):  # fmt: skip
+            votes.update(store.unpack(ids))
+        # a text shorter or longer than these cannot reach min_score
+        shortest = math.ceil(length * min_score / 100)
+        longest = store.LONGEST if length >= store.LONGEST else length * 100 // max(min_score, 1)
+        return _most_voted(votes, shortest, longest, length)
 
-    def _fetch(self, ids: list[int]) -> list[tuple[int, Unit]]:
-        columns = ", ".join(store.FIELDS)
+    def _texts(self, ids: list[int], side: str) -> list[tuple[int, str]]:
+        """The text in ``side``'s language of each unit of ``ids``."""
         marks = ", ".join("?" * len(ids))
-        rows = self.connection.execute(f"SELECT id, {columns} FROM unit WHERE id IN ({marks})",
-                                       ids)  # fmt: skip
-        return [(row[0], Unit(*row[1:])) for row in rows]
+        rows = self.connection.execute(
+            f"SELECT id, CASE source_lang WHEN ? THEN source ELSE target END FROM unit "
+            f"WHERE id IN ({marks})", [side, *ids])  # fmt: skip
+        return rows.fetchall()
+
+    def unit(self, number: int) -> Unit:
+        """The unit stored under id ``number``."""
+        columns = ", ".join(store.FIELDS)
+        row = self.connection.execute(f"SELECT {columns} FROM unit WHERE id = ?", (number,))
+        return Unit(*row.fetchone())
 
     def search(self, query: str, *, min_score: int = 70, limit: int = 5,
                lang: str | None = None) -> list[Match]:  # fmt: skip
         """The units whose text in either language (or in ``lang``) is closest to ``query``,
         best first, scoring at least ``min_score``."""
         query = nfc(" ".join(query.split()))
-        keys = _word_keys(query)
+        keys = fold(query).split()
         if not keys:
             return []
+        found: list[tuple[int, float, int, str]] = []
+        for similarity, number, side, text in self._close(keys, lang, min_score, limit):
+            if len(found) >= limit and similarity * 100 < found[-1][0]:
+                break  # the score is never above the word similarity: none further can enter
+            found.append((score(query, text), similarity, number, side))
+            found.sort(key=lambda f: (-f[0], -f[1], f[2]))
+            del found[limit:]
+        return [self._match(query, points, self.unit(number), number, side)
+                for points, _, number, side in found if points >= min_score]  # fmt: skip
+
+    def _close(self, keys: list[str], lang: str | None, min_score: int,
+               limit: int) -> list[tuple[float, int, str, str]]:  # fmt: skip
+        """The candidates whose word similarity to the query is at least ``min_score`` and
+        within ``MARGIN`` points of the ``limit``-th best, best first."""
         query_set = set(keys)
-        sides = [lang] if lang else list(LANGUAGES)
         ranked = []
-        for number, unit in self._fetch(self._candidates(fold(query).split(), lang)):
-            for side in sides:
-                text = unit.source if unit.source_lang == side else unit.target
-                other = _word_keys(text)
+        for side, ids in self._candidates(keys, lang, min_score).items():
+            for number, text in self._texts(ids, side):
+                other = fold(text).split()
                 other_set = set(other)
                 common = min(len([k for k in other if k in query_set]),
                              len([k for k in keys if k in other_set]))  # fmt: skip
-                longer = max(len(keys), len(other))
-                ranked.append((common / longer, number, side, unit, text, other))
+                ranked.append((common / max(len(keys), len(other)), number, side, text, other))
         ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
-        found: list[tuple[int, float, int, str, Unit]] = []
-        for bound, number, side, unit, text, other in ranked:
-            floor = max(min_score, found[-1][0] if len(found) >= limit else 0, 1)
+        close: list[tuple[float, int, str, str]] = []
+        best: list[float] = []
+        for bound, number, side, text, other in ranked:
+            floor = max(min_score, best[-1] * 100 - MARGIN if len(best) >= limit else 0, 1)
             if bound * 100 < floor:
                 break
             longer = max(len(keys), len(other))
             allowed = int(longer * (100 - floor) / 100 + 1e-9)
             distance = word_distance(keys, other, bound=allowed)
-            if distance > allowed:
-                continue
-            found.append((score(query, text), 1 - distance / longer, number, side, unit))
-            found.sort(key=lambda f: (-f[0], -f[1], f[2]))
-            del found[limit:]
-        return [self._match(query, *item) for item in found if item[0] >= min_score]
+            if distance <= allowed:
+                similarity = 1 - distance / longer
+                close.append((similarity, number, side, text))
+                best = sorted([*best, similarity], reverse=True)[:limit]
+        close.sort(key=lambda c: (-c[0], c[1], c[2]))
+        return close
 
     @staticmethod
-    def _match(query: str, points: int, _: float, number: int, side: str, unit: Unit) -> Match:
+    def _match(query: str, points: int, unit: Unit, number: int, side: str) -> Match:
         source, target = (unit.source, unit.target) if unit.source_lang == side else (
             unit.target, unit.source)  # fmt: skip
         placed = place_numbers(query, source, target) if points < 100 else None
@@ -262,16 +293,40 @@ class TranslationMemory:
         cursor = self.connection.execute(
             "SELECT rowid FROM unit_text WHERE unit_text MATCH ? ORDER BY rowid", (expression,))
         for (number,) in cursor:
-            for _, unit in self._fetch([number]):
-                for side in [lang] if lang else list(LANGUAGES):
-                    text = unit.source if unit.source_lang == side else unit.target
-                    spans = _spans(text, folded, marked)
-                    if spans:
-                        found.append(Concordance(unit, side, text, spans))
+            unit = self.unit(number)
+            for side in [lang] if lang else list(LANGUAGES):
+                text = unit.source if unit.source_lang == side else unit.target
+                spans = _spans(text, folded, marked)
+                if spans:
+                    found.append(Concordance(unit, side, text, spans))
             if len(found) >= limit:
                 break
         cursor.close()
         return found[:limit]
+
+
+def _most_voted(votes: Counter[int], shortest: int, longest: int, length: int) -> list[int]:
+    """The ids of the ``CANDIDATES`` entries with most votes and a length from ``shortest`` to
+    ``longest`` words: those nearest ``length`` first among those with as many votes as the
+    last."""
+    levels = sorted(Counter(votes.values()).items(), reverse=True)
+    taken = level = 0
+    for level, count in levels:  # noqa: B007 (the level reached is what the loop looks for)
+        taken += count
+        if taken >= CANDIDATES:
+            break
+    chosen: list[int] = []
+    tied: dict[int, list[int]] = {}  # by length
+    for entry, n in votes.items():
+        if n > level:
+            chosen.append(entry)
+        elif n == level and shortest <= entry & store.LONGEST <= longest:
+            tied.setdefault(entry & store.LONGEST, []).append(entry)
+    for size in sorted(tied, key=lambda size: (abs(size - length), size)):
+        chosen.extend(sorted(tied[size])[: CANDIDATES - len(chosen)])
+        if len(chosen) >= CANDIDATES:
+            break
+    return [entry >> store.LENGTH_BITS for entry in chosen]
 
 
 def _spans(text: str, folded: list[str], marked: list[str] | None) -> list[tuple[int, int]]:
