@@ -173,7 +173,11 @@ def _pretranslate_xliff(path: Path, filler: Callable[[str], _Filler]) -> Outcome
         fill = filler(_source_language(root.get("srcLang"), path))
         for segment in root.iter(f"{{{XLIFF_20}}}segment"):
             counts[_fill_20(segment, fill)] += 1
-    body = ElementTree.tostring(root, encoding="unicode", default_namespace=namespace)
+    # the XLIFF namespace stays the default one, as in the file read (this sets it for every
+    # later ElementTree output in this process too; ``default_namespace`` would refuse the
+    # attributes without a namespace)
+    ElementTree.register_namespace("", namespace)
+    body = ElementTree.tostring(root, encoding="unicode")
     data = f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'.encode()
     return Outcome(data, counts)
 
