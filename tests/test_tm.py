@@ -203,6 +203,12 @@ def test_entities_are_refused(memory: TranslationMemory) -> None:
         memory.import_file(TM_DATA / "entity.tmx")
 
 
+def test_xliff_named_tmx_is_refused(memory: TranslationMemory, tmp_path: Path) -> None:
+    (tmp_path / "units.tmx").write_bytes((TM_DATA / "units.xlf").read_bytes())
+    with pytest.raises(InputError, match=r"units\.tmx: not a TMX file \(no <tmx> element\)"):
+        memory.import_file(tmp_path / "units.tmx")
+
+
 def test_a_file_of_another_kind_is_refused(memory: TranslationMemory, tmp_path: Path) -> None:
     (tmp_path / "notes.docx").write_bytes(b"PK")
     with pytest.raises(InputError, match=r"cannot import \.docx"):

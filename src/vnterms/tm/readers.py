@@ -140,11 +140,13 @@ def read_tmx_units(handle: IO[bytes], filename: str) -> Iterator[Unit]:
     """The units of a TMX file (1.1 to 1.4, as OmegaT, Trados, memoQ, translate-toolkit and
     vnterms write them): one per target variant of each ``tu``."""
     srclang = ""
+    root = False
     elements = stream_elements(handle, filename, collect=frozenset({"tu", "header"}),
                                heads=frozenset({"tmx"}))  # fmt: skip
     for element, line in elements:
         name = local_name(element.tag)
         if name == "tmx":
+            root = True
             continue
         if name == "header":
             srclang = language(element.get("srclang"))
@@ -152,6 +154,8 @@ def read_tmx_units(handle: IO[bytes], filename: str) -> Iterator[Unit]:
         if srclang == "":
             raise InputError("not a TMX file (no <header> before the first <tu>)", filename, line)
         yield from _tmx_units(element, srclang, filename)
+    if not root:
+        raise InputError("not a TMX file (no <tmx> element)", filename)
 
 
 def _tmx_units(unit: ElementTree.Element, srclang: str, filename: str) -> Iterator[Unit]:
