@@ -69,27 +69,31 @@ def word_distance(first: Sequence[str], second: Sequence[str], *, bound: int | N
     return previous[-1]
 
 
-def _cost(a: str, b: str) -> float:
+class _Token(NamedTuple):
+    """A token with what comparing it needs: its weight, its lower case and its folded form."""
+
+    text: str
+    weight: float
+    lower: str
+    folded: str
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(text: str) -> _Token:
+    if text[0].isalnum():
+        return _Token(text, 1.0, text.casefold(), fold(text))
+    return _Token(text, PUNCTUATION_COST, text, text)
+
+
+def _replacement(a: _Token, b: _Token) -> float:
     """What replacing token ``a`` by ``b`` costs."""
-    if a == b:
+    if a.text == b.text:
         return 0.0
-    word_a, word_b = a[0].isalnum(), b[0].isalnum()
-    if not word_a and not word_b:
+    if a.weight == b.weight == 1.0:
+        return CASE_COST if a.lower == b.lower else DIACRITIC_COST if a.folded == b.folded else 1.0
+    if a.weight == b.weight:
         return PUNCTUATION_COST
-    if word_a and word_b:
-        if a.casefold() == b.casefold():
-            return CASE_COST
-        if _folded(a) == _folded(b):
-            return DIACRITIC_COST
-        return 1.0
     return 1.0 + PUNCTUATION_COST
-
-
-_folded = lru_cache(maxsize=1 << 16)(fold)
-
-
-def _weight(token: str) -> float:
-    return 1.0 if token[0].isalnum() else PUNCTUATION_COST
 
 
 def _weighted_distance(first: list[str], second: list[str]) -> float:
@@ -98,16 +102,16 @@ def _weighted_distance(first: list[str], second: list[str]) -> float:
         start += 1
     while end_a > start and end_b > start and first[end_a - 1] == second[end_b - 1]:
         end_a, end_b = end_a - 1, end_b - 1
-    a, b = first[start:end_a], second[start:end_b]
+    a = [_token(t) for t in first[start:end_a]]
+    b = [_token(t) for t in second[start:end_b]]
     previous = [0.0]
     for token in b:
-        previous.append(previous[-1] + _weight(token))
+        previous.append(previous[-1] + token.weight)
     for token in a:
-        cost = _weight(token)
-        current = [previous[0] + cost]
+        current = [previous[0] + token.weight]
         for j, other in enumerate(b, start=1):
-            current.append(min(previous[j] + cost, current[j - 1] + _weight(other),
-                               previous[j - 1] + _cost(token, other)))  # fmt: skip
+            current.append(min(previous[j] + token.weight, current[j - 1] + other.weight,
+                               previous[j - 1] + _replacement(token, other)))  # fmt: skip
         previous = current
     return previous[-1]
 
@@ -127,7 +131,7 @@ def score(query: str, text: str) -> int:
     if " ".join(query.split()) == " ".join(text.split()):
         return 100
     first, second = tokens(query), tokens(text)
-    longer = max(sum(_weight(t) == 1.0 for t in first), sum(_weight(t) == 1.0 for t in second))
+    longer = max(sum(t[0].isalnum() for t in first), sum(t[0].isalnum() for t in second))
     if longer == 0:
         longer = max(len(first), len(second), 1)
     similarity = max(0.0, 1.0 - _weighted_distance(first, second) / longer)

@@ -37,10 +37,10 @@ __all__ = [
 ]
 
 # How many units the word index proposes for a query; the edit distance ranks them.
-CANDIDATES = 30
+CANDIDATES = 20
 # Rare words are looked up first; once the units holding the words chosen pass this many, no
 # more common word is added (unless fewer than MIN_TERMS words are chosen).
-POSTINGS_BUDGET = 2000
+POSTINGS_BUDGET = 1000
 MIN_TERMS = 3
 # The query is taken to be in each language where it has at least this share of the words found
 # in the language where it has most.
