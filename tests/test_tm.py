@@ -453,3 +453,19 @@ def test_concordance_command_marks_the_phrase(statements: TranslationMemory) -> 
     assert result.exit_code == 0
     assert result.stdout == ("The **Security Council** adopted the resolution unanimously.\n"
                              "    Hội đồng Bảo an đã nhất trí thông qua nghị quyết.\n")  # fmt: skip
+
+
+def test_candidates_come_from_the_rarest_words(
+    memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vnterms.tm import memory as tm_memory
+
+    monkeypatch.setattr(tm_memory, "CANDIDATES", 2)
+    monkeypatch.setattr(tm_memory, "POSTINGS_BUDGET", 40)
+    memory.add_units([Unit(f"The committee met in Geneva on day {n}.", f"Ủy ban họp ngày {n}.")
+                      for n in range(30)], "x")  # fmt: skip
+    memory.add_units([Unit("The committee met in Nairobi on Tuesday.", "Ủy ban họp thứ Ba.")], "y")
+    found = memory.search("The committee met in Nairobi on Tuesday morning.", limit=1)
+    # one word more than the 7 stored: 87.5 %
+    assert [(m.score, m.source) for m in found] == [
+        (87, "The committee met in Nairobi on Tuesday.")]
