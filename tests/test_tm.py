@@ -469,3 +469,13 @@ def test_candidates_come_from_the_rarest_words(
     # one word more than the 7 stored: 87.5 %
     assert [(m.score, m.source) for m in found] == [
         (87, "The committee met in Nairobi on Tuesday.")]
+
+
+def test_a_sentence_of_common_words_is_found_through_its_phrase(
+    memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tm_store, "COMMON", 0)  # every word is common: no word index to use
+    memory.add_units([Unit("It is so decided.", "Quyết định như vậy."),
+                      Unit("It is decided.", "Đã quyết định.")], "x")  # fmt: skip
+    assert [(m.score, m.target) for m in memory.search("It is so decided.")] == [
+        (100, "Quyết định như vậy.")]

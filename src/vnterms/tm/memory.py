@@ -181,12 +181,13 @@ class TranslationMemory:
         candidates = {}
         for side, found in frequency.items():
             if most and len(found) >= LANGUAGE_SHARE * most:
-                length = min(len(keys), store.LONGEST)
-                candidates[side] = self._sharing(side, found, length, min_score)
+                candidates[side] = self._sharing(side, keys, found, min_score)
         return candidates
 
-    def _sharing(self, side: str, frequency: dict[str, int], length: int,
+    def _sharing(self, side: str, keys: list[str], frequency: dict[str, int],
                  min_score: int) -> list[int]:  # fmt: skip
+        """The ids of the units of ``side`` holding most of the query's rarer words."""
+        length = min(len(keys), store.LONGEST)
         chosen: list[str] = []
         total = 0
         for term in sorted(frequency, key=lambda t: (frequency[t], t)):
@@ -196,7 +197,7 @@ class TranslationMemory:
             chosen.append(term)
             total += docs
         if not chosen:
-            return []
+            return self._holding_phrase(side, keys)
         votes: Counter[int] = Counter()
         marks = ", ".join("?" * len(chosen))
         for (ids,) in self.connection.execute(f"SELECT ids FROM word WHERE lang = ? AND term "
@@ -206,6 +207,14 @@ class TranslationMemory:
         shortest = math.ceil(length * min_score / 100)
         longest = store.LONGEST if length >= store.LONGEST else length * 100 // max(min_score, 1)
         return _most_voted(votes, shortest, longest, length)
+
+    def _holding_phrase(self, side: str, keys: list[str]) -> list[int]:
+        """The ids of units holding the query's words in its order: the candidates of a query
+        made only of common words, which the word index does not keep."""
+        expression = f'{side} : "{" ".join(keys)}"'
+        rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ? "
+                                       "LIMIT ?", (expression, CANDIDATES))  # fmt: skip
+        return [row[0] for row in rows]
 
     def _texts(self, ids: list[int], side: str) -> list[tuple[int, str]]:
         """The text in ``side``'s language of each unit of ``ids``."""
