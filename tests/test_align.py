@@ -230,3 +230,33 @@ def test_command_refuses_invalid_utf8_with_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == f"vnterms: {bad}:2: invalid UTF-8 at byte 14\n"
     assert not out.exists()
+
+
+def test_into_tm_adds_the_pairs_not_flagged_and_searches_find_them(tmp_path: Path) -> None:
+    en, vi = tmp_path / "en.txt", tmp_path / "vi.txt"
+    en.write_text(
+        "The meeting opened in the morning with a minute of silence for the victims. "
+        "Delegates then adopted the agenda. The Chair thanked the host country for its "
+        "hospitality and its excellent organisation.\n", encoding="utf-8")  # fmt: skip
+    vi.write_text(
+        "Cuộc họp khai mạc vào buổi sáng với một phút mặc niệm các nạn nhân. "
+        "Chủ tịch cảm ơn nước chủ nhà về sự hiếu khách và công tác tổ chức xuất sắc.\n",
+        encoding="utf-8")  # fmt: skip
+    memory = tmp_path / "tm.sqlite"
+    result = runner.invoke(app, ["align", str(en), str(vi), "--into-tm", "--tm", str(memory)])
+    assert result.exit_code == 0, result.stderr
+    # three beads: 1-1, the flagged 1-0 (the agenda, not translated), 1-1
+    assert result.stderr.splitlines() == ["2 pairs into the memory, 2 new",
+                                          "3 pairs, 1 flagged for review"]
+    again = runner.invoke(app, ["align", str(en), str(vi), "--into-tm", "--tm", str(memory)])
+    assert again.stderr.splitlines()[0] == "2 pairs into the memory, 0 new"
+    found = runner.invoke(app, ["tm", "search", "--tm", str(memory), "--json",
+                                "Delegates then adopted the agenda."])  # fmt: skip
+    assert json.loads(found.stdout) == []
+    found = runner.invoke(app, ["tm", "search", "--tm", str(memory), "--json",
+                                "The Chair thanked the host country for its hospitality and "
+                                "its excellent organisation."])  # fmt: skip
+    matches = json.loads(found.stdout)
+    assert [(m["score"], m["target"]) for m in matches] == [
+        (100, "Chủ tịch cảm ơn nước chủ nhà về sự hiếu khách và công tác tổ chức xuất sắc.")]
+    assert matches[0]["origin"] == f"{en} | {vi}"

@@ -17,6 +17,7 @@ from typing import IO
 from vnterms.anchors import GlossaryNames, numbers_in, proper_words
 from vnterms.model import Glossary
 from vnterms.sentences import Sentence, split_text
+from vnterms.tm import Unit
 
 __all__ = [
     "BEADS",
@@ -24,6 +25,7 @@ __all__ = [
     "AlignedPair",
     "align_sentences",
     "align_texts",
+    "memory_units",
     "write_alignment_tmx",
 ]
 
@@ -323,6 +325,16 @@ def align_texts(
     """
     return align_sentences(split_text(en_lines, "en"), split_text(vi_lines, "vi"),
                            glossary=glossary, band=band)  # fmt: skip
+
+
+def memory_units(pairs: Iterable[AlignedPair], *, origin: str) -> list[Unit]:
+    """The pairs a translation memory can take: both sides present and not flagged for review;
+    a bead other than 1-1 says so in the unit's note."""
+    return [
+        Unit(pair.en, pair.vi, origin=origin,
+             note="" if pair.bead == "1-1" else f"aligned {pair.bead}")
+        for pair in pairs if pair.en and pair.vi and not pair.flagged
+    ]  # fmt: skip
 
 
 def write_alignment_tmx(fileobj: IO[bytes], pairs: Iterable[AlignedPair], *,

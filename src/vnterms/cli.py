@@ -602,15 +602,24 @@ def align(
         Path | None, typer.Option("--output", "-o", help="Write the pairs as TMX 1.4 here.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    into_tm: Annotated[
+        bool, typer.Option("--into-tm", help="Add the pairs not flagged to the memory.")
+    ] = False,
+    tm: Annotated[
+        Path | None,
+        typer.Option("--tm", help="Translation memory file for --into-tm (default: $VNTERMS_TM, "
+                     "else $XDG_DATA_HOME/vnterms/tm.sqlite)."),
+    ] = None,
     glossary: GlossaryOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Align an English text and its Vietnamese version sentence by sentence.
 
-    Pairs whose lengths or numbers and names disagree are flagged for review.
+    Pairs whose lengths or numbers and names disagree are flagged for review; --into-tm adds the
+    others to the translation memory.
     """
     from vnterms import __version__
-    from vnterms.align import align_texts, write_alignment_tmx
+    from vnterms.align import align_texts, memory_units, write_alignment_tmx
     from vnterms.fileio import atomic_write
     from vnterms.store import read_glossary, read_source_lines
 
@@ -619,6 +628,11 @@ def align(
     if output is not None:
         with atomic_write(output, "wb") as handle:
             write_alignment_tmx(handle, pairs, version=__version__)
+    if into_tm:
+        units = memory_units(pairs, origin=f"{en_file} | {vi_file}")
+        with _memory(tm) as memory:
+            added = memory.add_units(units)
+        typer.echo(f"{len(units)} pairs into the memory, {added} new", err=True)
     if as_json:
         import dataclasses
         import json
@@ -662,6 +676,181 @@ def draft(
         typer.echo(f"no draft: {result.reason}", err=True)
     if result.text is None:
         raise typer.Exit(1)
+
+
+tm_app = typer.Typer(
+    cls=_Commands,
+    help="The translation memory: import, search, concordance, export, stats.",
+    no_args_is_help=True,
+)
+app.add_typer(tm_app, name="tm")
+
+TmOption = Annotated[
+    Path | None,
+    typer.Option("--tm", help="Translation memory file (default: $VNTERMS_TM, else "
+                 "$XDG_DATA_HOME/vnterms/tm.sqlite)."),
+]
+
+
+def _memory(option: Path | None) -> Any:
+    from vnterms.tm import TranslationMemory
+
+    return TranslationMemory.open(option)
+
+
+@tm_app.command("import")
+def tm_import(
+    files: Annotated[list[Path], typer.Argument(help="TMX, PO, XLIFF, TSV or CSV files.")],
+    tm: TmOption = None,
+) -> None:
+    """Add the units of each file to the memory, one transaction per file."""
+    with _memory(tm) as memory:
+        for file in files:
+            result = memory.import_file(file)
+            typer.echo(f"{file}: {result.read:,} units read, {result.added:,} new")
+
+
+@tm_app.command("export")
+def tm_export(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="TMX file to write (- for stdout).")
+    ],
+    tm: TmOption = None,
+) -> None:
+    """Write every unit of the memory as TMX 1.4."""
+    from vnterms import __version__
+    from vnterms.fileio import atomic_write
+
+    with _memory(tm) as memory, atomic_write(output, "wb") as handle:
+        memory.export_tmx(handle, version=__version__)
+
+
+@tm_app.command("stats")
+def tm_stats(tm: TmOption = None) -> None:
+    """Say how many units the memory holds, in which directions, from how many files."""
+    with _memory(tm) as memory:
+        stats = memory.stats()
+    typer.echo(f"{stats.path}: {stats.units:,} units from {stats.origins:,} files, "
+               f"{stats.size / 1e6:,.1f} MB, schema {stats.schema}")  # fmt: skip
+    for direction, count in stats.directions.items():
+        typer.echo(f"  {direction}: {count:,}")
+
+
+def _glossary_or_none(option: Path | None, verbose: bool) -> "Glossary | None":
+    """The glossary for the names in a query; none (quietly) where there is no glossary."""
+    from vnterms.cache import load_glossary
+
+    place = _glossary(option, verbose)
+    return load_glossary(place.path) if place.path.is_dir() else None
+
+
+@tm_app.command("search")
+def tm_search(
+    sentence: Annotated[str, typer.Argument(help="A sentence, or - for one a line on stdin.")],
+    min_score: Annotated[int, typer.Option("--min", min=1, max=100, help="Lowest score.")] = 70,
+    limit: Annotated[int, typer.Option(min=1, help="How many matches at most.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    tm: TmOption = None,
+    glossary: GlossaryOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Find the stored sentences closest to SENTENCE, in English or Vietnamese."""
+    import json
+
+    from vnterms.store import read_source_lines
+    from vnterms.tm.memory import describe, glossary_terms
+
+    terms = _glossary_or_none(glossary, verbose)
+    with _memory(tm) as memory:
+        queries = (read_source_lines("<stdin>", stream=sys.stdin.buffer) if sentence == "-"
+                   else [sentence])  # fmt: skip
+        for query in queries:
+            found = memory.search(query, min_score=min_score, limit=limit)
+            names = glossary_terms(query, terms) if terms is not None else []
+            rows = [describe(match, names) for match in found]
+            if sentence == "-":
+                typer.echo(json.dumps({"query": query, "matches": rows}, ensure_ascii=False))
+            elif as_json:
+                typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            else:
+                typer.echo("\n".join(_format_tm_match(row) for row in rows) + _format_terms(names))
+    if sentence != "-" and not rows:
+        if not as_json:
+            typer.echo(f"no match of {min_score}% or more", err=True)
+        raise typer.Exit(1)
+
+
+def _format_tm_match(row: dict[str, Any]) -> str:
+    colour = sys.stdout.isatty()
+    marks = {"=": ("", ""), "-": ("\x1b[31;9m", "\x1b[0m") if colour else ("[-", "-]"),
+             "+": ("\x1b[32m", "\x1b[0m") if colour else ("{+", "+}")}  # fmt: skip
+    diff = " ".join(marks[op][0] + text + marks[op][1] for op, text in row["diff"])
+    lines = [f"{row['score']:3d}  {row['source']}", f"     → {row['target']}"]
+    if row["numbers_replaced"]:
+        swapped = ", ".join(f"{old}→{new}" for old, new in row["numbers_replaced"])
+        lines.append(f"     suggested (numbers replaced: {swapped}): {row['target_suggested']}")
+    if row["score"] < 100:
+        lines.append(f"     diff: {diff}")
+    lines.append(f"     from {row['origin']}")
+    return "\n".join(lines)
+
+
+def _format_terms(names: list[dict[str, str]]) -> str:
+    listed = "".join(f"\n  {name['en']} → {name['vi'] or '(no Vietnamese yet)'}" for name in names)
+    return f"\nglossary:{listed}" if names else ""
+
+
+@tm_app.command("concordance")
+def tm_concordance(
+    phrase: Annotated[str, typer.Argument(help="Words to find, in this order.")],
+    lang: Annotated[LangOption | None, typer.Option(help="Look in one language only.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many units at most.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    tm: TmOption = None,
+) -> None:
+    """List the units holding PHRASE (any diacritics when it has none), the phrase marked."""
+    import json
+
+    with _memory(tm) as memory:
+        found = memory.concordance(phrase, lang=lang.value if lang else None, limit=limit)
+    start, end = ("\x1b[1;33m", "\x1b[0m") if sys.stdout.isatty() else ("**", "**")
+    for line in found:
+        other = line.unit.target if line.text == line.unit.source else line.unit.source
+        if as_json:
+            typer.echo(json.dumps({"lang": line.lang, "text": line.text, "spans": line.spans,
+                                   "translation": other, "origin": line.unit.origin},
+                                  ensure_ascii=False))  # fmt: skip
+            continue
+        marked, last = "", 0
+        for first, stop in line.spans:
+            marked += line.text[last:first] + start + line.text[first:stop] + end
+            last = stop
+        typer.echo(f"{marked}{line.text[last:]}\n    {other}")
+    if not found:
+        raise typer.Exit(1)
+
+
+@app.command()
+def pretranslate(
+    file: Annotated[Path, typer.Argument(help="A PO or XLIFF (1.2, 2.0) file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    min_score: Annotated[int, typer.Option("--min", min=1, max=100,
+                                           help="Lowest score of a fuzzy match.")] = 75,
+    tm: TmOption = None,
+    glossary: GlossaryOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Fill the empty entries of FILE from the memory and the glossary: exact matches as
+    translated, fuzzy ones marked for review; nothing already translated changes."""
+    from vnterms.fileio import atomic_write
+    from vnterms.tm.pretranslate import pretranslate_file
+
+    terms = _glossary_or_none(glossary, verbose)
+    with _memory(tm) as memory:
+        outcome = pretranslate_file(file, memory, glossary=terms, min_score=min_score)
+    with atomic_write(output, "wb") as handle:
+        handle.write(outcome.data)
+    typer.echo(outcome.summary())
 
 
 def main() -> None:

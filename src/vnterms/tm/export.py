@@ -1,0 +1,44 @@
+"""Writing translation units as TMX 1.4, streamed: one ``tu`` in memory at a time."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
+from typing import IO
+
+from vnterms.formats.xmlio import XML_LANG, write_streamed
+from vnterms.tm.unit import Unit
+
+__all__ = ["write_tmx_units"]
+
+
+def write_tmx_units(fileobj: IO[bytes], units: Iterable[Unit], *, version: str = "") -> None:
+    """Write ``units`` as TMX 1.4: each ``tu`` names its source language, keeps the unit's dates
+    and user as attributes, its note as ``note`` and its context and origin as ``x-`` props, so
+    that importing the file gives the same units back."""
+    header = ElementTree.Element("header", {
+        "creationtool": "vnterms", "creationtoolversion": version or "0",
+        "segtype": "sentence", "o-tmf": "vnterms", "adminlang": "en", "srclang": "*all*",
+        "datatype": "plaintext",
+    })  # fmt: skip
+    head = ElementTree.tostring(header, encoding="unicode")
+    write_streamed(fileobj, f'<tmx version="1.4">\n  {head}\n', "body",
+                   (_element(unit) for unit in units), 2, "\n</tmx>\n")  # fmt: skip
+
+
+def _element(unit: Unit) -> ElementTree.Element:
+    attributes = {"srclang": unit.source_lang}
+    for name, value in (("creationdate", unit.created), ("changedate", unit.changed),
+                        ("creationid", unit.user)):  # fmt: skip
+        if value:
+            attributes[name] = value
+    element = ElementTree.Element("tu", attributes)
+    if unit.note:
+        ElementTree.SubElement(element, "note").text = unit.note
+    for kind, value in (("x-context", unit.context), ("x-origin", unit.origin)):
+        if value:
+            ElementTree.SubElement(element, "prop", type=kind).text = value
+    for lang, text in ((unit.source_lang, unit.source), (unit.target_lang, unit.target)):
+        variant = ElementTree.SubElement(element, "tuv", {XML_LANG: lang})
+        ElementTree.SubElement(variant, "seg").text = text
+    return element
