@@ -160,6 +160,8 @@ class TermMatcher:
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
         for concept in glossary:
+            if concept.is_pattern:
+                continue  # found by ``patterns``, not as a fixed name
             for term in concept.terms:
                 if term.status == "deprecated":
                     continue
