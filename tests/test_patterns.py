@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from vnterms import Glossary
 from vnterms.cli import app
 from vnterms.errors import InputError
+from vnterms.extract import describe_candidate, extract
 from vnterms.lint import check_concepts
 from vnterms.patterns import PatternSet, countries
 from vnterms.store import generate_records, parse_records
@@ -175,3 +176,24 @@ def test_exports_leave_patterns_out() -> None:
     result = CliRunner().invoke(app, ["export", "csv"])
     assert result.exit_code == 0
     assert "{" not in result.stdout and "Permanent Representative of" not in result.stdout
+
+
+def test_a_numbered_series_is_one_pattern_candidate_never_new_names(glossary: Glossary) -> None:
+    """2,000 numbered resolutions and a session: the patterns' candidates, with their instances
+    (the first 50 kept) and each instance's Vietnamese; no new name is made of them."""
+    lines = [f"The Council adopted Security Council resolution {n} on the Middle East."
+             for n in range(1, 2001)]  # fmt: skip
+    lines.append("Delegates met at the 80th session of the General Assembly.")
+    candidates = extract([("res.txt", "\n".join(lines))], glossary)
+    by_id = {candidate.id: candidate for candidate in candidates}
+    assert [c.term for c in candidates if c.id is None] == []
+    resolutions = by_id["security-council-resolution"]
+    assert resolutions.count == 2000 and len(resolutions.instances) == 50
+    first = describe_candidate(resolutions)["instances"][0]
+    assert first == {"text": "Security Council resolution 1",
+                     "vi": "Nghị quyết 1 của Hội đồng Bảo an Liên hợp quốc", "draft": True,
+                     "slots": {"number": {"text": "1", "vi": "1", "concept": None}}}  # fmt: skip
+    [session] = by_id["body-session"].instances
+    assert (session.text, session.vi) == ("80th session of the General Assembly",
+                                          "Khóa họp thứ 80 Đại hội đồng Liên hợp quốc")
+    assert by_id["general-assembly"].count == 1  # the slot's name, nested in the instance

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
+from vnterms.patterns import Instance, PatternSet
 
 __all__ = [
     "MAX_OCCURRENCES",
@@ -96,6 +97,7 @@ class Name:
     term: Term | None = None
     nested: bool = False
     stands_for: str | None = None  # the full name, when the text defines this one as its alias
+    instance: Instance | None = None  # the slots and Vietnamese of a patterned concept's name
 
 
 # ``compact`` of each word, remembered: news text uses the same words again and again.
@@ -157,6 +159,8 @@ class TermMatcher:
     """Every term of a glossary, keyed for matching runs of tokens (longest first)."""
 
     def __init__(self, glossary: Iterable[Concept]) -> None:
+        glossary = list(glossary)
+        self.patterns = PatternSet(glossary)
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
         for concept in glossary:
@@ -321,6 +325,28 @@ def _letters_in_order(acronym: str, name: str) -> bool:
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
+    instances = matcher.patterns.find(line) if matcher.patterns else []
+    if not instances:
+        yield from _fixed_names_in_line(line, lineno, matcher)
+        return
+    names = list(_fixed_names_in_line(line, lineno, matcher))
+    spans = [(n.column - 1, n.column - 1 + len(n.text), n) for n in names]
+    # a glossary name as long as an instance or longer is that name ("81st session of …")
+    instances = [i for i in instances if not any(
+        a <= i.start and i.end <= b and n.concept and not n.nested for a, b, n in spans)]
+    for start, end, name in spans:
+        inside = [i for i in instances if i.start <= start and end <= i.end]
+        if inside and (name.concept is not None or not _NUMBER.search(name.text)):
+            yield replace(name, nested=True)  # the slot's name: "… session of the [Assembly]"
+        elif not any(start < i.end and i.start < end for i in instances):
+            yield name
+    for instance in instances:
+        yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
+                   instance=instance)  # fmt: skip
+
+
+def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
+    """The glossary's fixed names and the new names in ``line``."""
     tokens = _name_tokens(line, matcher)
     known: list[tuple[int, int, Concept, Term]] = []
     abbreviations = matcher.abbreviations
@@ -512,6 +538,8 @@ class Candidate:
     count: int = 0  # occurrences in all, of which the first MAX_OCCURRENCES are kept
     # distinct names: more than 1 for a family ("Security Council Resolution 1", "… 2", …)
     names: int = 1
+    # a patterned concept's first MAX_VARIANTS distinct instances, with their Vietnamese
+    instances: list[Instance] = field(default_factory=list)
 
 
 # The category a new name most likely has, by its first head noun.
@@ -650,6 +678,7 @@ class _Gathering:
         self.new: dict[str, _Tally] = {}  # by cluster key of the full name
         self.undefined: dict[str, _Tally] = {}  # new names no text of theirs defined, by key
         self.defined: dict[str, Name] = {}  # cluster key → what a text defined it as
+        self.instances: dict[str, dict[str, Instance]] = {}  # concept id → text → instance
 
     def read(self, number: int, source: str, lines: Iterable[str]) -> None:
         """Gather the names of one text."""
@@ -664,6 +693,8 @@ class _Gathering:
             for order, name in enumerate(names):
                 place = (number, lineno, 0, order)
                 occurrence = Occurrence(source, lineno, name.column, name.text)
+                if name.instance is not None:
+                    self._keep_instance(name.instance)
                 if name.concept is not None:
                     self._tally_known(name.concept, place, name.text).add(place, occurrence)
                 else:
@@ -695,6 +726,11 @@ class _Gathering:
                 tally.add(place, Occurrence(source, lineno, column, form), acronym=True)
             tally.count = acronym_counts[forms]
             self._join(tally, target)
+
+    def _keep_instance(self, instance: Instance) -> None:
+        kept = self.instances.setdefault(instance.concept.id, {})
+        if instance.text not in kept and len(kept) < MAX_VARIANTS:
+            kept[instance.text] = instance
 
     def _tally_known(self, concept: Concept, place: _Place, text: str) -> _Tally:
         tally = self.known.get(concept.id)
@@ -735,8 +771,9 @@ class _Gathering:
     def _known(self, concept: Concept, tally: _Tally) -> Candidate:
         abbreviations = concept.abbreviations()
         abbreviations += [a for a in tally.acronyms if a not in abbreviations]
+        instances = list(self.instances.get(concept.id, {}).values())
         return Candidate(concept.label("en") or tally.first[1], concept.id, concept.category,
-                         concept.label("vi"), abbreviations=abbreviations,
+                         concept.label("vi"), abbreviations=abbreviations, instances=instances,
                          **_kept(tally))  # fmt: skip
 
     def _new(self, tally: _Tally, names: int) -> Candidate:
@@ -838,6 +875,7 @@ def describe_candidate(candidate: Candidate) -> dict[str, object]:
         ],
         "names": candidate.names,
         "suggestions": [s._asdict() for s in candidate.suggestions],
+        "instances": [instance.describe() for instance in candidate.instances],
     }
 
 

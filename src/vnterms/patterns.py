@@ -50,8 +50,9 @@ ORDINAL_WORDS = _ordinal_words()
 _ORDINAL = (r"\d{1,3}(?:st|nd|rd|th)|(?i:"
             + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")")  # fmt: skip
 # A run of capitalised words, with small words between them: a name the slot's table must know.
-_NAME_RUN = (r"(?:[Tt]he[ ])?[A-Z0-9\u00c0-\u1ef9][\w-]*"
-             r"(?:[ ](?:(?:of|on|for|and|the|to|against|in|de)[ ])*[A-Z0-9\u00c0-\u1ef9][\w-]*)*")
+_NAME_RUN = (r"(?:[Tt]he[ ])?[A-Z0-9\u00c0-\u1ef9][\w-]*(?:[’']s)?"
+             r"(?:[ ](?:(?:of|on|for|and|the|to|against|in|de)[ ])*"
+             r"[A-Z0-9\u00c0-\u1ef9][\w-]*(?:[’']s)?)*")
 # Words a topic ("on the right to education") never runs over: verbs of reporting, relatives.
 _TOPIC_STOPS = ("said says say told stated noted urged called warned visited presented expressed "
                 "welcomed stressed added affirmed has have had is was were are will would who "
@@ -362,6 +363,9 @@ class PatternSet:
         for i, j in spans:
             if text[words[i][0] : words[j - 1][1]].split()[-1] in _CONNECTORS:
                 continue
+            if j < len(words) and re.search(r"[’']s ", text[: words[j - 1][1]]):
+                continue  # "the Council's UPR [Working Group]": what is owned goes on
+
             offset, stop = words[i][0], words[j - 1][1]
             written = text[offset:stop]
             value = self._value(kind, written)
@@ -374,7 +378,11 @@ class PatternSet:
         if kind == "country":
             country = countries().get(compact(name))
             return None if country is None else SlotValue(written, country.vi, not country.checked)
-        concept = self._table(kind).get(compact(name))
+        table = self._table(kind)
+        concept = table.get(compact(name))
+        owner, possessive, owned = name.replace("’", "'").partition("'s ")
+        if concept is None and possessive:  # "UNESCO's General Conference": the one of UNESCO
+            concept = table.get(compact(f"{owned} of {owner}")) or table.get(compact(owned))
         if concept is None:
             return None
         vi = concept.label("vi")
