@@ -75,6 +75,9 @@ INSTANCES = [
     ("Viet Nam's Permanent Mission to the United Nations in Geneva",
      "Viet Nam's Permanent Mission to the United Nations",
      "Phái đoàn thường trực Việt Nam tại Liên hợp quốc", False),
+    ("Việt Nam’s Permanent Representative to the UN spoke",
+     "Việt Nam’s Permanent Representative to the UN",
+     "Đại diện thường trực Việt Nam tại Liên hợp quốc", False),
     ("Leaders met at COP28 in Dubai.", "COP28",
      "Hội nghị lần thứ 28 các Bên tham gia Công ước khung của Liên hợp quốc về biến đổi khí hậu "
      "(COP28)", False),
@@ -108,6 +111,7 @@ def test_names_that_are_not_in_the_slots_tables_make_no_instance(glossary: Gloss
     assert patterns.find("Permanent Representative of Atlantis to the United Nations") == []
     assert patterns.find("resolution 74/247") == []  # a session's number: not the Council's
     assert patterns.find("COP28th") == []
+    assert patterns.find("cooperation28 and the regular session of the General Assembly") == []
 
 
 def test_the_country_list_is_shipped_with_uncertain_names_marked() -> None:
