@@ -114,6 +114,35 @@ def test_names_that_are_not_in_the_slots_tables_make_no_instance(glossary: Gloss
     assert patterns.find("cooperation28 and the regular session of the General Assembly") == []
 
 
+FILLER = "Delegates from many countries discussed the budget, the agenda and the weather. " * 12
+
+
+@pytest.mark.parametrize("name", ["80th session of the General Assembly",
+                                  "General Assembly's 80th session",
+                                  "Special Rapporteur on the right to education"])
+def test_an_instance_far_along_a_long_line_is_found(glossary: Glossary, name: str) -> None:
+    """Only the stretch around a pattern's trigger is searched: the stretch must hold it all,
+    wherever in a long line it stands."""
+    line = f"{FILLER}They met at the {name}. {FILLER}"
+    [instance] = PatternSet(glossary).find(line)
+    assert instance.text == name
+    assert instance.start == len(FILLER) + len("They met at the ")
+
+
+def test_a_line_that_lower_case_makes_longer_keeps_its_places(glossary: Glossary) -> None:
+    # "İ".lower() is two characters: places found in the lower-cased line would be 400 off
+    line = "İZMİR İSTANBUL " * 100 + "— delegates spoke at the General Assembly's 80th session."
+    [instance] = PatternSet(glossary).find(line)
+    assert instance.text == "General Assembly's 80th session"
+    assert line[instance.start : instance.end] == instance.text
+
+
+def test_a_trigger_word_alone_finds_nothing(glossary: Glossary) -> None:
+    patterns = PatternSet(glossary)
+    assert patterns.find("The session of talks and the resolution of the dispute went on.") == []
+    assert patterns.find("The COP and the session ended; the decision 2 was taken.") == []
+
+
 def test_the_country_list_is_shipped_with_uncertain_names_marked() -> None:
     table = countries()
     assert len(set(table.values())) >= 100

@@ -351,8 +351,9 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
     known: list[tuple[int, int, Concept, Term]] = []
     abbreviations = matcher.abbreviations
     # a glossary name starts with a capital or a digit, else it is an acronym
-    starts = [i for i, (text, *_) in enumerate(tokens)
-              if text[0].isupper() or text[0].isdigit() or text in abbreviations]  # fmt: skip
+    starts = [i for i, token in enumerate(tokens)
+              if token.text[0].isupper() or token.text[0].isdigit()
+              or token.text in abbreviations]  # fmt: skip
     if not starts:
         return  # nor can a new name be here: head nouns are capitalised
     after = 0
@@ -443,6 +444,8 @@ def _is_name_word(text: str) -> bool:
 
 def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
     """Runs of capitalised words (with connectors between them) that contain a head noun."""
+    if HEAD_NOUNS.isdisjoint([token.text for token in tokens]):
+        return []  # a third of the lines of news: no head noun, so no run to look at
     name_words = [_is_name_word(token.text) for token in tokens]
     spans = []
     i = 0

@@ -202,13 +202,15 @@ class Instance:
 class _Pattern:
     concept: Concept
     term: Term
-    anchor: str | None  # a lower-case word every match holds, checked before the regex runs
     ignore_case: bool
+    # how far an instance may reach before and after its trigger (see ``_reach``)
+    before: int = 0
+    after: int = 0
     _regex: re.Pattern[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
-        """Compiled on first use: most patterns' anchors never turn up in a text."""
+        """Compiled on first use: most patterns' triggers never turn up in a text."""
         if self._regex is None:
             self._regex = _compile(self.term.text, self.concept.slots,
                                    ignore_case=self.ignore_case)  # fmt: skip
@@ -241,34 +243,140 @@ def _literal(text: str, *, ignore_case: bool) -> str:
     return "".join(parts)
 
 
-def _compile(template: str, slots: dict[str, str], *, ignore_case: bool) -> re.Pattern[str]:
+def _slots_regex(template: str, slots: dict[str, str], *, ignore_case: bool,
+                 capture: bool = True) -> str:  # fmt: skip
+    """The regex of a template, each slot a (named, if ``capture``) group of its type's regex."""
     parts = []
     at = 0
     for match in _PLACEHOLDER.finditer(template):
         parts.append(_literal(template[at : match.start()], ignore_case=ignore_case))
-        kind = slots[match[1]].split(":")[0]
-        parts.append(f"(?P<{match[1]}>{_SLOT_PATTERNS[kind]})")
+        group = f"?P<{match[1]}>" if capture else "?:"
+        parts.append(f"({group}{_SLOT_PATTERNS[slots[match[1]].split(':')[0]]})")
         at = match.end()
     parts.append(_literal(template[at:], ignore_case=ignore_case))
-    regex = r"(?<![\w/.-])" + "".join(parts) + r"(?![\w-]|[/.]\d)"
-    return re.compile(regex, re.IGNORECASE if ignore_case else 0)
+    return "".join(parts)
 
 
-def _anchor(template: str) -> str | None:
-    """The longest run of fixed words of a template (without "the", which is optional), in
-    lower case: a line without it holds no instance. "session of", not "session": a single
-    common word let the regexes run on most lines of news.
+def _compile(template: str, slots: dict[str, str], *, ignore_case: bool) -> re.Pattern[str]:
+    regex = _slots_regex(template, slots, ignore_case=ignore_case)
+    return re.compile(r"(?<![\w/.-])" + regex + r"(?![\w-]|[/.]\d)",
+                      re.IGNORECASE if ignore_case else 0)  # fmt: skip
 
-    >>> _anchor("{ordinal} Conference of the Parties to the {treaty}")
-    'conference of'
+
+# Slots written with digits: a trigger may hold them ("resolution 2417", not "resolution").
+_DIGIT_SLOTS = frozenset(["number", "year", "symbol", "target"])
+# What a trigger is cut from: the slots that open it (an ordinal may be any word, a trigger opens
+# with fixed letters), spaces and an optional "the" at either end.
+_TRIGGER_EDGES = re.compile(r"\A(?:\{\w+\}|\s+|[Tt]he\s)*|(?:\s+|\s[Tt]he)*\Z")
+
+
+def trigger(template: str, slots: dict[str, str]) -> str | None:
+    """The most telling piece of a template that every instance holds as written: the longest
+    run of fixed words with the number or ordinal slots between or after them (name slots, which
+    match any capitalised words, end a run), without the slots that open it and "the" at its
+    ends. A line
+    without it holds no instance; None when a template has no run of three letters.
+
+    >>> trigger("{body}'s {ordinal} session", {"body": "concept:x", "ordinal": "ordinal"})
+    "'s {ordinal} session"
+    >>> trigger("{body} resolution {symbol}", {"body": "concept:x", "symbol": "symbol"})
+    'resolution {symbol}'
+    >>> trigger("{ordinal} Conference of the Parties to the {treaty}",
+    ...         {"ordinal": "ordinal", "treaty": "concept:treaty"})
+    'Conference of the Parties to'
     """
-    runs = re.split(r"\{\w+\}|(?<![\w])[Tt]he(?![\w])", template)
-    runs = [" ".join(run.split()).removeprefix("'s ") for run in runs]
-    longest = max(runs, key=len)
-    if len(longest) < 3:
-        return None
-    # "COP" as written: in lower case it is in every "cooperation"
+    runs = re.split(r"(\{\w+\})", template)
+    pieces: list[str] = [""]
+    for piece in runs:
+        name = piece[1:-1] if _PLACEHOLDER.fullmatch(piece) else None
+        kind = slots.get(name, "").split(":")[0] if name else ""
+        if name is not None and kind not in _DIGIT_SLOTS and kind != "ordinal":
+            pieces.append("")  # a name slot: the run ends
+        else:
+            pieces[-1] += piece
+    best, score = None, 2
+    for piece in pieces:
+        piece = _TRIGGER_EDGES.sub("", piece)
+        fixed = _PLACEHOLDER.sub("", piece).replace(" the ", " ")
+        value = len(fixed.strip()) + 3 * len(_PLACEHOLDER.findall(piece))
+        if value > score:
+            best, score = piece, value
+    return best
+
+
+# Words in most lines of UN news: a trigger is looked for by another of its words if it has one.
+_COMMON_WORDS = frozenset("international united nations sustainable development".split())
+
+
+def _key_word(text: str) -> str:
+    """The word a trigger is first looked for by: its longest fixed word but a common one, in
+    lower case unless written in capitals ("COP" is in every "cooperation" in lower case); ""
+    for none.
+
+    >>> _key_word("'s {ordinal} session"), _key_word("COP{number}")
+    ('session', 'COP')
+    >>> _key_word("International Decade of")
+    'decade'
+    """
+    words = re.findall(r"[A-Za-z]+", _PLACEHOLDER.sub(" ", text))
+    telling = [word for word in words if word.lower() not in _COMMON_WORDS] or words
+    longest = max(telling, key=len, default="")
     return longest if longest.isupper() else longest.lower()
+
+
+# How far an instance may stand before and after its trigger: a body's or a treaty's name, a
+# topic of nine words, else an ordinal or a number and "the". Only that stretch of a long line is
+# searched for the whole pattern.
+_NAME_REACH, _WORD_REACH = 250, 40
+
+
+def _reach(template: str, trigger: str, slots: dict[str, str]) -> tuple[int, int]:
+    """How far an instance of ``template`` reaches before and after its ``trigger``.
+
+    >>> slots = {"ordinal": "ordinal", "body": "concept:x"}
+    >>> _reach("{ordinal} session of the {body}", "session of", slots)
+    (40, 250)
+    """
+    before, _, after = template.partition(trigger)
+
+    def reach(text: str) -> int:
+        kinds = {slots[name].split(":")[0] for name in placeholders(text)}
+        return _NAME_REACH if kinds & {"country", "concept", "topic"} else _WORD_REACH
+
+    return reach(before), reach(after)
+
+
+@dataclass
+class _Trigger:
+    """A trigger shared by some patterns: its key word, then its regex, both looked for in
+    the line as written when the word is in capitals ("COP"), else in the lower-cased line."""
+
+    word: str
+    regex: re.Pattern[str]
+    as_written: bool
+    patterns: list[_Pattern]
+
+    def hits(self, line: str, lowered: str) -> list[tuple[int, int]]:
+        """Where the trigger stands in ``line`` (``lowered``: the line in lower case)."""
+        if self.as_written or len(lowered) == len(line):
+            return [m.span() for m in self.regex.finditer(line if self.as_written else lowered)]
+        # lower case made the line longer ("İ" is two characters): its places are not the line's
+        return [m.span() for m in re.finditer(self.regex.pattern, line, re.IGNORECASE)]
+
+
+def _trigger_of(pattern: _Pattern) -> _Trigger:
+    """The trigger of ``pattern``, whose reach around it is set on the way."""
+    slots = pattern.concept.slots
+    found = trigger(pattern.term.text, slots) or ""
+    word = _key_word(found)
+    as_written = word.isupper() and not pattern.ignore_case
+    pattern.before, pattern.after = _reach(pattern.term.text, found, slots)
+    if not as_written:  # the fixed words in lower case, the slots as they are
+        found = "".join(piece if _PLACEHOLDER.fullmatch(piece) else piece.lower()
+                        for piece in re.split(r"(\{\w+\})", found))  # fmt: skip
+    regex = _slots_regex(found, slots, ignore_case=not as_written, capture=False)
+    return _Trigger(word if as_written else word.lower(), re.compile(regex), as_written,
+                    [pattern])  # fmt: skip
 
 
 class PatternSet:
@@ -285,12 +393,22 @@ class PatternSet:
             for term in concept.terms_in("en"):
                 if term.status == "deprecated":
                     continue
-                self._patterns.append(_Pattern(concept, term, _anchor(term.text), ignore_case))
+                self._patterns.append(_Pattern(concept, term, ignore_case))
         self._concepts = [concept for concept in concepts if not concept.is_pattern]
-        # the patterns by the word each needs, so that a line is searched once for each word
-        self._by_anchor: dict[str, list[_Pattern]] = {}
+        # patterns that share a trigger are looked for once (most lines of news hold none)
+        # patterns that share a trigger are looked for once, and triggers by their longest word
+        # (most lines of news hold none of the words)
+        triggers: dict[str, _Trigger] = {}
+        self._in_order: list[tuple[_Pattern, _Trigger]] = []  # for ``match``: the first fits
         for pattern in self._patterns:
-            self._by_anchor.setdefault(pattern.anchor or "", []).append(pattern)
+            found = _trigger_of(pattern)
+            shared = triggers.setdefault(found.regex.pattern, found)
+            if shared is not found:
+                shared.patterns.append(pattern)
+            self._in_order.append((pattern, shared))
+        self._by_word: dict[tuple[str, bool], list[_Trigger]] = {}
+        for found in triggers.values():
+            self._by_word.setdefault((found.word, found.as_written), []).append(found)
         self._names: dict[str, dict[str, Concept]] = {}  # per slot type: compact(term) → concept
 
     def __bool__(self) -> bool:
@@ -300,20 +418,32 @@ class PatternSet:
         """The pattern instances in ``line``, left to right, none overlapping: the longest
         wins, then the earliest glossary entry."""
         lowered = line.lower()
-        found: list[Instance] = []
-        for anchor, patterns in self._by_anchor.items():
-            if anchor in (line if anchor.isupper() else lowered):
-                for pattern in patterns:
-                    found.extend(self._found(pattern, line))
-        found.sort(key=lambda instance: (instance.start - instance.end, instance.start))
+        found: dict[tuple[int, int, int], Instance] = {}
+        for (word, as_written), triggers in self._by_word.items():
+            if word not in (line if as_written else lowered):
+                continue
+            for trigger in triggers:
+                for hit in trigger.hits(line, lowered):
+                    for pattern in trigger.patterns:
+                        for instance in self._found(pattern, line, hit):
+                            found.setdefault((instance.start, instance.end, id(pattern)),
+                                             instance)  # fmt: skip
+        if not found:
+            return []
+        ranked = sorted(found.values(), key=lambda i: (i.start - i.end, i.start))
         kept: list[Instance] = []
-        for instance in found:
+        for instance in ranked:
             if all(instance.end <= other.start or other.end <= instance.start for other in kept):
                 kept.append(instance)
         return sorted(kept, key=lambda instance: instance.start)
 
-    def _found(self, pattern: _Pattern, line: str) -> Iterator[Instance]:
-        for match in pattern.regex.finditer(line):
+    def _found(self, pattern: _Pattern, line: str, hit: tuple[int, int]) -> Iterator[Instance]:
+        """The instances of ``pattern`` that hold the trigger found at ``hit`` (start, end)."""
+        end = line.find(" ", min(len(line), hit[1] + pattern.after))
+        for match in pattern.regex.finditer(line, max(0, hit[0] - pattern.before),
+                                            len(line) if end < 0 else end):  # fmt: skip
+            if match.start() > hit[0]:
+                break  # the trigger stands before this match: the rest are past it too
             instance = self._instance(pattern, match, line)
             if instance is not None:
                 yield instance
@@ -323,8 +453,8 @@ class PatternSet:
         if query[:4].lower() == "the ":
             query = query[4:]
         lowered = query.lower()
-        for pattern in self._patterns:
-            if pattern.anchor is not None and pattern.anchor.lower() not in lowered:
+        for pattern, trigger in self._in_order:
+            if not trigger.hits(query, lowered):
                 continue
             match = pattern.regex.fullmatch(query)
             instance = match and self._instance(pattern, match, query)
@@ -345,8 +475,8 @@ class PatternSet:
                 if found is None:
                     return None
                 offset, length, value = found
-                if value_start == start:
-                    start = value_start + offset
+                if value_start == start:  # "the" before a name that opens it is not its own
+                    start = value_start + offset + (4 if value.text[:4].lower() == "the " else 0)
                 if value_end == end:
                     end = value_start + offset + length
                 slots[name] = value
