@@ -86,7 +86,8 @@ def without_them() -> list:
 
 def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: list) -> None:
     by_term = {candidate.term: candidate for candidate in without_them}
-    unclos = by_term["1982 United Nations Convention on the Law of the Sea"]
+    # "the 1982 United Nations Convention …": the year is the name's qualifier, not part of it
+    unclos = by_term["United Nations Convention on the Law of the Sea"]
     assert unclos.id is None and unclos.abbreviations == ["UNCLOS"]
     # the headline uses the acronym before the text defines it
     assert ("vnplus-vietnam-unclos-splos-34.txt", 1, "UNCLOS") in [
@@ -106,7 +107,8 @@ def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: l
 
 def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glossary) -> None:
     by_term = {candidate.term: candidate for candidate in without_them}
-    review = "2026 Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
+    # "the 2026 Review Conference …", a name this glossary does not know: the year is left out
+    review = "Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
     assert by_term["NPT Review Conference"].suggestions == [(review, None, 1)]
     assert by_term[review].count == 1
     text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
-from vnterms.patterns import Instance, PatternSet
+from vnterms.patterns import ORDINAL_WORDS, Instance, PatternSet
 
 __all__ = [
     "MAX_OCCURRENCES",
@@ -38,9 +38,9 @@ HEAD_NOUNS = frozenset(
     """
     Agency Agenda Agreement Assembly Authority Bank Board Centre Center Charter Commission
     Committee Compact Conference Congress Convention Council Court Covenant Declaration Debate
-    Department Forum Framework Fund Goal Goals Group Initiative Institute Meeting Mission Office
-    Organisation Organization Pact Panel Programme Program Protocol Resolution Secretariat Statute
-    Summit Treaty Tribunal Union
+    Department Dialogue Forum Framework Fund Goal Goals Group Initiative Institute Meeting Ministry
+    Mission Office Organisation Organization Pact Panel Programme Program Protocol Resolution
+    Secretariat Statute Summit Treaty Tribunal Union Workshop
     """.split()
 )
 # Small words that may stand inside a name, between capitalised words.
@@ -98,6 +98,8 @@ class Name:
     nested: bool = False
     stands_for: str | None = None  # the full name, when the text defines this one as its alias
     instance: Instance | None = None  # the slots and Vietnamese of a patterned concept's name
+    # a year or an ordinal just before the name, not part of it: "[2026] Review Conference …"
+    qualifier: str | None = None
 
 
 # ``compact`` of each word, remembered: news text uses the same words again and again.
@@ -207,6 +209,19 @@ class TermMatcher:
             if key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
                 best = (j + 1, *self.names[key])
         return best
+
+    def owner(self, tokens: list[Token], start: int, end: int, line: str
+              ) -> tuple[int, Concept, Term] | None:  # fmt: skip
+        """Where a name found over ``tokens[start:end]`` is an owner's name and a possessive
+        ("United Nations' Human Rights Council", "UN's Charter"): the end of the owner's name and
+        its concept and term. What follows is the owned name, "X of the UN"."""
+        key = ""
+        for j in range(start, end - 1):
+            key += tokens[j].key
+            gap = line[tokens[j].end : tokens[j + 1].start]
+            if key in self.names and gap[:1] in ("'", "’") and gap[1:2] == " ":
+                return (j + 1, *self.names[key])
+        return None
 
 
 def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = None
@@ -324,6 +339,10 @@ def _letters_in_order(acronym: str, name: str) -> bool:
     return all(letter in text for letter in letters)
 
 
+# What a name nested in another stands after: a small word or a possessive.
+_NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z")
+
+
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     instances = matcher.patterns.find(line) if matcher.patterns else []
     if not instances:
@@ -337,7 +356,10 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     for start, end, name in spans:
         inside = [i for i in instances if i.start <= start and end <= i.end]
         if inside and (name.concept is not None or not _NUMBER.search(name.text)):
-            yield replace(name, nested=True)  # the slot's name: "… session of the [Assembly]"
+            # the slot's name after a small word or a possessive: "… session of the [Assembly]",
+            # "UNESCO's [General Conference]", not "[WHO] Representative in Vietnam"
+            if any(i.start < start for i in inside) and _NESTING.search(line, 0, start):
+                yield replace(name, nested=True)
         elif not any(start < i.end and i.start < end for i in instances):
             yield name
     for instance in instances:
@@ -364,10 +386,11 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
         if found:
-            year = i and _YEAR.match(tokens[i - 1].text)
-            joined = i and not line[tokens[i - 1].end : tokens[i].start].strip()
-            begin = i - 1 if year and joined else i  # "1982 UNCLOS"
-            known.append((begin, found[0], found[1], found[2]))
+            owner = matcher.owner(tokens, i, found[0], line)
+            if owner is not None:  # the owner, then "X of the owner" with the name's concept
+                known.append((i, *owner))
+                i = owner[0]
+            known.append((i, found[0], found[1], found[2]))
             after = found[0]
     spans = _name_spans(tokens, line)
     covered = set()
@@ -430,8 +453,22 @@ def _nested_known(line: str, lineno: int, tokens: list[Token], start: int, end: 
 def _name(line: str, lineno: int, tokens: list[Token], start: int, end: int,
           concept: Concept | None = None, term: Term | None = None, *, nested: bool = False
           ) -> Name:  # fmt: skip
+    """The name of ``tokens[start:end]``; a new name's leading year or ordinal, or one just
+    before a glossary name, is its qualifier ("2026 Review Conference …", "1982 UNCLOS")."""
+    if concept is None and end - start > 1 and _is_qualifier(tokens[start].text):
+        start += 1
+    before = tokens[start - 1] if start else None
+    qualifier = None
+    if before and _is_qualifier(before.text) and line[before.end : tokens[start].start] == " ":
+        qualifier = before.text
     begin = tokens[start].start
-    return Name(line[begin : tokens[end - 1].end], lineno, begin + 1, concept, term, nested)
+    return Name(line[begin : tokens[end - 1].end], lineno, begin + 1, concept, term, nested,
+                qualifier=qualifier)  # fmt: skip
+
+
+def _is_qualifier(word: str) -> bool:
+    """A year or an ordinal ("2026", "12th", "Tenth")."""
+    return bool(_YEAR.match(word) or _ORDINAL.match(word)) or word.lower() in ORDINAL_WORDS
 
 
 def _is_name_word(text: str) -> bool:
@@ -471,10 +508,24 @@ def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
             _ORDINAL.match(tokens[end - 1].text) or tokens[end - 1].text in CONNECTORS
         ):
             end -= 1
-        if start < end:
-            spans.append((start, end))
+        spans += _coordinated(tokens, start, end, line)
         i = max(end, i + 1)
     return spans
+
+
+def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[tuple[int, int]]:
+    """A run cut at "and" where the words on both sides hold a head noun: "[Vietnam
+    Peacekeeping Department] and the [Ministry of National Defence]", but one "Department of
+    Economic and Social Affairs" (no head noun after "and")."""
+    for i in range(start + 1, end - 1):
+        if tokens[i].text != "and":
+            continue
+        left = [t.text for t in tokens[start:i]]
+        right = [t.text for t in tokens[i + 1 : end]]
+        if left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right):
+            after = _trim_start(tokens, i + 1, end, line)
+            return [(start, i), *_coordinated(tokens, after, end, line)]
+    return [(start, end)] if start < end else []
 
 
 def _at_sentence_start(line: str, position: int) -> bool:
@@ -549,7 +600,8 @@ class Candidate:
 HEAD_CATEGORIES = {
     **dict.fromkeys("Agreement Charter Convention Covenant Protocol Statute Treaty".split(),
                     "treaty"),
-    **dict.fromkeys("Conference Debate Forum Meeting Summit".split(), "conference"),
+    **dict.fromkeys("Conference Debate Dialogue Forum Meeting Summit Workshop".split(),
+                    "conference"),
     **dict.fromkeys("Agenda Goal Goals".split(), "goal"),
     **dict.fromkeys("Compact Framework Initiative Pact".split(), "initiative"),
     **dict.fromkeys("Declaration Resolution".split(), "document"),
@@ -572,8 +624,14 @@ HEAD_VIETNAMESE = {
 _LINKS_VIETNAMESE = {"of": "", "on": "về", "against": "chống", "for": "về", "to": ""}
 
 
+# Titles that open the name of a post: "Director of the IAEA Department of Safeguards".
+POST_TITLES = frozenset("Director Director-General Chief Representative Coordinator".split())
+
+
 def _new_category(name: str) -> str | None:
     words = name.split()
+    if words[0] in POST_TITLES:
+        return "post"
     if VN_WORDS & {fold(word) for word in words}:
         return "vn-body"
     heads = [word for word in words if word in HEAD_NOUNS]
