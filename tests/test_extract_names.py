@@ -75,3 +75,42 @@ def test_a_director_of_a_named_department_is_a_post(glossary: Glossary) -> None:
     text = "Massimo Aparo, Director of the IAEA Department of Safeguards, said."
     by_term = {c.term: c.category for c in extract([("t", text)], glossary)}
     assert by_term["Director of the IAEA Department of Safeguards"] == "post"
+
+
+def test_a_post_of_a_named_body_is_one_name_and_a_person_after_it_is_not(
+    glossary: Glossary,
+) -> None:
+    text = "Secretary-General of the Vietnam National Commission for UNESCO Mai Phan Dung spoke."
+    assert names(text, glossary) == [
+        ("Secretary-General of the Vietnam National Commission for UNESCO", None),
+        ("Vietnam National Commission for UNESCO", "viet-nam-national-commission-for-unesco"),
+        ("UNESCO", "unesco"),
+    ]
+
+
+def test_a_delegation_is_a_name(glossary: Glossary) -> None:
+    text = "Giang, head of the Permanent Delegation of Vietnam to the United Nations, said."
+    assert names(text, glossary) == [
+        ("Permanent Delegation of Vietnam to the United Nations", None),
+        ("United Nations", "united-nations"),
+    ]
+
+
+def test_a_pattern_that_opens_with_a_capital_needs_one(glossary: Glossary) -> None:
+    lower = "He heads the Vietnamese working group on peacekeeping operations."
+    assert [n for n in find_names(lower, glossary) if n.instance] == []
+    upper = "He met the Working Group on Arbitrary Detention."
+    assert [n.text for n in find_names(upper, glossary) if n.instance] == [
+        "Working Group on Arbitrary Detention"]
+
+
+def test_a_resolution_symbol_may_carry_its_series(glossary: Glossary) -> None:
+    text = "the General Assembly’s ratification of the Security Council’s Resolution A/RES/71/4"
+    [resolution] = [n for n in find_names(text, glossary) if n.instance]
+    assert resolution.text == "Security Council’s Resolution A/RES/71/4"
+    assert resolution.instance is not None
+    assert resolution.instance.vi == "Nghị quyết A/RES/71/4 của Hội đồng Bảo an Liên hợp quốc"
+    # the words of the symbol make no new name ("Resolution A")
+    assert names(text, glossary) == [("General Assembly", "general-assembly"),
+                                     ("Security Council’s Resolution A/RES/71/4",
+                                      "body-resolution")]  # fmt: skip

@@ -36,11 +36,11 @@ __all__ = [
 # Nouns that head the names of institutions, instruments and meetings.
 HEAD_NOUNS = frozenset(
     """
-    Agency Agenda Agreement Assembly Authority Bank Board Centre Center Charter Commission
-    Committee Compact Conference Congress Convention Council Court Covenant Declaration Debate
-    Department Dialogue Forum Framework Fund Goal Goals Group Initiative Institute Meeting Ministry
-    Mission Office Organisation Organization Pact Panel Programme Program Protocol Resolution
-    Secretariat Statute Summit Treaty Tribunal Union Workshop
+    Agency Agenda Agreement Assembly Association Authority Bank Board Centre Center Charter
+    Commission Committee Compact Conference Congress Convention Council Court Covenant Declaration
+    Debate Delegation Department Dialogue Forum Framework Fund Goal Goals Group Initiative
+    Institute Meeting Ministry Mission Office Organisation Organization Pact Panel Programme
+    Program Protocol Resolution Secretariat Statute Summit Treaty Tribunal Union Workshop
     """.split()
 )
 # Small words that may stand inside a name, between capitalised words.
@@ -51,6 +51,11 @@ MONTHS = frozenset(
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     """.split()
+)
+# Titles that open the name of a post: "Director of the IAEA Department of Safeguards",
+# "Secretary-General of the Vietnam National Commission for UNESCO".
+POST_TITLES = frozenset(
+    "Director Director-General Secretary-General Chief Representative Coordinator".split()
 )
 # Titles before "of …": the post is named in the glossary or not at all; the body after it is
 # the name ("Chair of the 35th Meeting of States Parties …").
@@ -171,7 +176,7 @@ class TermMatcher:
             for term in concept.terms:
                 if term.status == "deprecated":
                     continue
-                if concept.category == "post" and " " not in term.text:
+                if concept.category == "post" and " " not in term.text and "-" not in term.text:
                     continue  # a bare role word (Ambassador, Chair) is not a name in running text
                 if term.is_abbreviation and " " not in term.text:
                     self.abbreviations.setdefault(term.text, (concept, term))
@@ -355,7 +360,10 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
         a <= i.start and i.end <= b and n.concept and not n.nested for a, b, n in spans)]
     for start, end, name in spans:
         inside = [i for i in instances if i.start <= start and end <= i.end]
-        if inside and (name.concept is not None or not _NUMBER.search(name.text)):
+        # what a name slot holds, and what its owner owns: "UNESCO's [General Conference]"
+        held = [v.text.removeprefix("the ") for i in inside for v in i.slots.values()]
+        slots = {*held, *(re.split(r"[’']s ", text)[-1] for text in held)}
+        if inside and (name.concept is not None or name.text in slots):
             # the slot's name after a small word or a possessive: "… session of the [Assembly]",
             # "UNESCO's [General Conference]", not "[WHO] Representative in Vietnam"
             if any(i.start < start for i in inside) and _NESTING.search(line, 0, start):
@@ -396,13 +404,20 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
     covered = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
+        last = max((k[1] for k in inner), default=end)
+        if last < end and tokens[last].text not in CONNECTORS and HEAD_NOUNS.isdisjoint(
+            token.text for token in tokens[last:end]
+        ):
+            end = last  # "… Commission for UNESCO [Mai Phan Dung]": a person after the name
         if any(k[0] <= start and end <= k[1] for k in known):
             continue  # part of a name the glossary knows
         heads = [i for i in range(start, end) if tokens[i].text in HEAD_NOUNS]
         if not heads or end - start < 2:
             continue  # no head noun, or a bare one ("the Convention")
-        if all(any(k[0] <= i < k[1] for k in inner) for i in heads):
-            continue  # known names joined by connectors, not a new name
+        if tokens[start].text not in POST_TITLES and all(
+            any(k[0] <= i < k[1] for k in inner) for i in heads
+        ):
+            continue  # known names joined by connectors, not a new name (but a post of one)
         covered.add((start, end))
         yield _name(line, lineno, tokens, start, end)
         nested = _nested_new(tokens, start, end, inner)
@@ -413,6 +428,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS:
                 continue
             yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
+            yield from _nested_known(line, lineno, tokens, k[0], k[1], matcher)
     for start, end, concept, term in known:
         if (start, end) in covered:
             continue
@@ -608,6 +624,7 @@ HEAD_CATEGORIES = {
     **dict.fromkeys("Department Office Secretariat".split(), "secretariat-office"),
     **dict.fromkeys("Agency Bank Fund Organisation Organization Programme Program".split(),
                     "fund-programme"),
+    "Association": "regional-organization",
 }  # fmt: skip
 # Vietnamese of the head nouns, for draft renderings of new names.
 HEAD_VIETNAMESE = {
@@ -624,8 +641,6 @@ HEAD_VIETNAMESE = {
 _LINKS_VIETNAMESE = {"of": "", "on": "về", "against": "chống", "for": "về", "to": ""}
 
 
-# Titles that open the name of a post: "Director of the IAEA Department of Safeguards".
-POST_TITLES = frozenset("Director Director-General Chief Representative Coordinator".split())
 
 
 def _new_category(name: str) -> str | None:

@@ -64,7 +64,7 @@ _SLOT_PATTERNS = {
     "number": r"\d{1,5}",
     "year": r"(?:19|20)\d\d",
     "ordinal": _ORDINAL,
-    "symbol": r"\d{1,4}(?:/\d{1,4}){1,2}",
+    "symbol": r"(?:[AS]/RES/|[as]/res/)?\d{1,4}(?:/\d{1,4}){1,2}",  # 74/247, A/RES/71/4
     "target": r"\d{1,2}\.(?:\d{1,2}|[a-c])",
     "country": _NAME_RUN,
     "concept": _NAME_RUN,
@@ -217,8 +217,10 @@ class _Pattern:
         return self._regex
 
 
-def _literal(text: str, *, ignore_case: bool) -> str:
-    """The regex of a template's fixed words: "the" optional, a first letter in either case."""
+def _literal(text: str, *, ignore_case: bool, opening: bool = False) -> str:
+    """The regex of a template's fixed words: "the" optional, a first letter in either case but
+    a capital where a capitalised word opens the template (``opening``): "Working Group on …" is
+    a name, "working group on …" is not."""
     parts = []
     words = re.split(r"(\s+)", text)
     skip_space = False
@@ -237,7 +239,8 @@ def _literal(text: str, *, ignore_case: bool) -> str:
             skip_space = True
         else:
             escaped = re.escape(word).replace("'", "[’']")
-            if word[0].isalpha() and (word.islower() or word.istitle()) and not ignore_case:
+            either = not ignore_case and not (opening and not parts and word[0].isupper())
+            if word[0].isalpha() and (word.islower() or word.istitle()) and either:
                 escaped = f"[{word[0].upper()}{word[0].lower()}]" + escaped[1:]
             parts.append(escaped)
     return "".join(parts)
@@ -249,7 +252,8 @@ def _slots_regex(template: str, slots: dict[str, str], *, ignore_case: bool,
     parts = []
     at = 0
     for match in _PLACEHOLDER.finditer(template):
-        parts.append(_literal(template[at : match.start()], ignore_case=ignore_case))
+        parts.append(_literal(template[at : match.start()], ignore_case=ignore_case,
+                              opening=capture and at == 0))  # fmt: skip
         group = f"?P<{match[1]}>" if capture else "?:"
         parts.append(f"({group}{_SLOT_PATTERNS[slots[match[1]].split(':')[0]]})")
         at = match.end()
