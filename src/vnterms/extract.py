@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from vnterms.lookup import STOPWORDS, strip_optional
+from vnterms.lowercase import LowercaseNames
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
 from vnterms.patterns import ORDINAL_WORDS, Instance, PatternSet
@@ -168,6 +169,7 @@ class TermMatcher:
     def __init__(self, glossary: Iterable[Concept]) -> None:
         glossary = list(glossary)
         self.patterns = PatternSet(glossary)
+        self.lowercase = LowercaseNames(c for c in glossary if not c.is_pattern)
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
         for concept in glossary:
@@ -220,6 +222,9 @@ class TermMatcher:
         """Where a name found over ``tokens[start:end]`` is an owner's name and a possessive
         ("United Nations' Human Rights Council", "UN's Charter"): the end of the owner's name and
         its concept and term. What follows is the owned name, "X of the UN"."""
+        between = line[tokens[start].end : tokens[end - 1].start]
+        if "'" not in between and "’" not in between:
+            return None  # most names: no apostrophe at all
         key = ""
         for j in range(start, end - 1):
             key += tokens[j].key
@@ -350,6 +355,9 @@ _NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     instances = matcher.patterns.find(line) if matcher.patterns else []
+    for span in matcher.lowercase.find(line):  # "the security council"
+        if not any(span.start < i.end and i.start < span.end for i in instances):
+            yield Name(line[span.start : span.end], lineno, span.start + 1, span.concept, span.term)
     if not instances:
         yield from _fixed_names_in_line(line, lineno, matcher)
         return
@@ -484,7 +492,12 @@ def _name(line: str, lineno: int, tokens: list[Token], start: int, end: int,
 
 def _is_qualifier(word: str) -> bool:
     """A year or an ordinal ("2026", "12th", "Tenth")."""
-    return bool(_YEAR.match(word) or _ORDINAL.match(word)) or word.lower() in ORDINAL_WORDS
+    if word[0].isdigit():
+        return bool(_YEAR.match(word) or _ORDINAL.match(word))
+    return word in _ORDINAL_FORMS
+
+
+_ORDINAL_FORMS = frozenset([*ORDINAL_WORDS, *(word.capitalize() for word in ORDINAL_WORDS)])
 
 
 def _is_name_word(text: str) -> bool:
