@@ -354,6 +354,8 @@ _NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
+    if not line:
+        return  # half the lines of news: the blank ones between paragraphs
     instances = matcher.patterns.find(line) if matcher.patterns else []
     for span in matcher.lowercase.find(line):  # "the security council"
         if not any(span.start < i.end and i.start < span.end for i in instances):
@@ -412,7 +414,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
     covered = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
-        last = max((k[1] for k in inner), default=end)
+        last = max(k[1] for k in inner) if inner else end
         if last < end and tokens[last].text not in CONNECTORS and HEAD_NOUNS.isdisjoint(
             token.text for token in tokens[last:end]
         ):
