@@ -404,7 +404,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
         if found:
-            owner = matcher.owner(tokens, i, found[0], line)
+            owner = matcher.owner(tokens, i, found[0], line) if found[0] - i > 1 else None
             if owner is not None:  # the owner, then "X of the owner" with the name's concept
                 known.append((i, *owner))
                 i = owner[0]

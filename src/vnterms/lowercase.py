@@ -51,17 +51,15 @@ class LowercaseNames:
                         and all(word.isalpha() and not word.isupper()  # no acronym: "HRC …"
                                 for word in term.text.split())):  # fmt: skip
                     terms.setdefault(lowered, (concept, term))
-        self._by_first: dict[str, list[tuple[str, Concept, Term]]] = {}
-        for lowered, (concept, term) in sorted(terms.items(), key=lambda i: -len(i[0])):
-            if len(owners[lowered]) == 1:
-                self._by_first.setdefault(lowered.split()[0], []).append((lowered, concept, term))
-        # "the" and a first word: where a reference may start (a look-behind for the word's
-        # start, in the regex, would cost a third of the time; it is checked after)
-        firsts = "|".join(sorted(self._by_first)) or "(?!)"
-        self._after_the = re.compile(rf"[Tt]he ({firsts}) ")
+        self._names = {lowered: found for lowered, found in terms.items()
+                       if len(owners[lowered]) == 1}  # fmt: skip
+        # "the" and the whole name, longest first: matches are rare, so little is left to check
+        # (a look-behind for the start of "the", in the regex, would cost a third of the time)
+        names = "|".join(sorted(map(re.escape, self._names), key=len, reverse=True)) or "(?!)"
+        self._after_the = re.compile(rf"[Tt]he ({names})(?![^\W_])")
 
     def find(self, line: str) -> list[LowercaseSpan]:
-        """The lower-case references in ``line``, longest first where two start together.
+        """The lower-case references in ``line``, the longest where two start together.
 
         >>> from vnterms.model import Concept, Term
         >>> council = Concept("security-council", "principal-organ",
@@ -74,9 +72,6 @@ class LowercaseNames:
         for match in self._after_the.finditer(line):
             if match.start() and line[match.start() - 1].isalnum():
                 continue  # "bathe …", "lithe …"
-            for lowered, concept, term in self._by_first[match[1]]:
-                start, end = match.start(1), match.start(1) + len(lowered)
-                if line.startswith(lowered, start) and not line[end : end + 1].isalnum():
-                    found.append(LowercaseSpan(start, end, concept, term))
-                    break
+            concept, term = self._names[match[1]]
+            found.append(LowercaseSpan(match.start(1), match.end(1), concept, term))
         return found
