@@ -87,7 +87,7 @@ def test_malformed_glossary_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert (
         result.stderr == f"vnterms: {tmp_path}/unknown-field.terms:3: unknown field 'colour' "
-        "(use category, status, parent, definition, note, related, homonym, source, en, vi)\n"
+        "(use category, status, parent, definition, note, related, homonym, source, slot, en, vi)\n"
     )
     assert (tmp_path / "unknown-field.terms").read_bytes() == before
 

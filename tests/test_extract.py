@@ -20,13 +20,20 @@ def glossary() -> Glossary:
 
 
 # The target is 0.95 for both measures; where a text stays below it the floor is what it reaches
-# now, so that it cannot fall back. Misses left there: a lower-case name ("34th meeting of States
-# Parties"), "SPLOS-34", a misspelt acronym ("HCR"), "WHO Representative in Vietnam", and
-# "Vietnam Delegation of the United Nations".
+# now, so that it cannot fall back. Misses left there: a misspelt acronym ("HCR"); names the
+# glossary does not know and that hold no head noun or break at a comma ("ASEAN", "VGP",
+# "Standing Deputy Prime Minister", "… Scientific and Cultural Organisation"); "2030 Agenda on
+# Sustainable Development" read as the known "2030 Agenda"; "IAEA Director General" read as the
+# IAEA and the generic post; and the peacekeeping text's "ADMM Plus", "Experts’ Working Group on
+# Peacekeeping Operations Cycle 4" (a possessive and a cycle number in a name), a foreign ministry
+# and the known "Peacekeeping Operations" nested in a department's name.
 FLOORS = {
-    "vnplus-vietnam-unclos-splos-34": 0.81,
-    "vnplus-vietnam-unsc-presidency": 0.93,
-    "vnplus-vietnam-who-support": 0.88,
+    "mofa-viet-nam-hopes-new-un-secretary-general": 0.94,
+    "vgp-deputy-pm-77th-session-unga": 0.75,
+    "vnanet-ambassador-multilateralism-unsc-debate": 0.92,
+    "vnanet-vietnam-iaea-board-of-governors": 0.80,
+    "vnplus-peacekeeping-planning-conference": 0.37,
+    "vnplus-vietnam-unesco-executive-board-2021": 0.80,
     "vov-vietnam-upr-working-group": 0.93,
 }
 
@@ -86,7 +93,8 @@ def without_them() -> list:
 
 def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: list) -> None:
     by_term = {candidate.term: candidate for candidate in without_them}
-    unclos = by_term["1982 United Nations Convention on the Law of the Sea"]
+    # "the 1982 United Nations Convention …": the year is the name's qualifier, not part of it
+    unclos = by_term["United Nations Convention on the Law of the Sea"]
     assert unclos.id is None and unclos.abbreviations == ["UNCLOS"]
     # the headline uses the acronym before the text defines it
     assert ("vnplus-vietnam-unclos-splos-34.txt", 1, "UNCLOS") in [
@@ -106,7 +114,8 @@ def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: l
 
 def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glossary) -> None:
     by_term = {candidate.term: candidate for candidate in without_them}
-    review = "2026 Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
+    # "the 2026 Review Conference …", a name this glossary does not know: the year is left out
+    review = "Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
     assert by_term["NPT Review Conference"].suggestions == [(review, None, 1)]
     assert by_term[review].count == 1
     text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")
@@ -136,7 +145,8 @@ RESOLUTIONS = [
 def test_a_numbered_series_is_one_family_shown_once(glossary: Glossary) -> None:
     """2,000 resolutions are one candidate with a count, not 2,000 that each suggest the rest;
     what it keeps of them is bounded."""
-    family, iran, bare = extract([("res.txt", "\n".join(RESOLUTIONS))], glossary)
+    fixed = Glossary(concept for concept in glossary if not concept.is_pattern)
+    family, iran, bare = extract([("res.txt", "\n".join(RESOLUTIONS))], fixed)
     assert (family.term, family.id, family.category) == (
         "Security Council Resolution 1", None, "subsidiary-body")  # fmt: skip
     assert (family.count, family.names) == (2000, 2000)
@@ -151,7 +161,7 @@ def test_a_numbered_series_is_one_family_shown_once(glossary: Glossary) -> None:
         "Security Council Resolution on Iran", 1, 1, [])  # fmt: skip
     assert bare.suggestions == [("Security Council Resolution 1", None, 2000),
                                 ("Security Council Resolution on Iran", None, 1)]  # fmt: skip
-    [draft, _, _] = draft_concepts([family, iran, bare], glossary)
+    [draft, _, _] = draft_concepts([family, iran, bare], fixed)
     assert [term.text for term in draft.terms_in("en")] == ["Security Council Resolution 1"]
     assert draft.note == (
         "The first of 2,000 names that differ only by their numbers; the others are not added. "

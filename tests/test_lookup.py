@@ -179,9 +179,9 @@ def test_ties_go_to_preferred_terms_then_to_concept_ids() -> None:
         Concept(cid, "document", [Term("Mercury", "en", "full", status)])
         for cid, status in statuses.items()
     )
-    # a prefix scores 60 + 10 × 4/7 of the letters: 66; a typo 60 × the similarity, 2 × 6
-    # letters in common / 14 letters: 51
-    for query, score in (("Mercury", 100), ("MERCURY", 97), ("Merc", 66), ("mercuri", 51)):
+    # a prefix scores 60 + 10 × 4/7 of the letters: 66; a typo 100 - 300 × (1 - similarity),
+    # similarity 2 × 6 letters in common / 14 letters: 57
+    for query, score in (("Mercury", 100), ("MERCURY", 97), ("Merc", 66), ("mercuri", 57)):
         assert [(m.concept.id, m.score) for m in glossary.search(query)] == [
             ("b-planet", score), ("a-element", score), ("c-god", score), ("d-car", score),
             ("e-moon", score),
@@ -249,11 +249,12 @@ def _glossary(*names: str) -> Glossary:
 
 
 def test_a_typo_query_needs_every_word_in_the_term() -> None:
-    """ "betta" is one letter from "beta": "Alpha Gamma Beta" is found (60 × 32/33 similar: 58);
+    """ "betta" is one letter from "beta": "Alpha Gamma Beta" is found (32/33 similar: 100 - 300 ×
+    1/33 = 91, held at the ceiling of 87);
     "Alpha Gamma Bet" is as similar, but has no word near "betta"."""
     glossary = _glossary("Alpha Gamma Beta", "Alpha Gamma Bet", "Beta Delta", "Alpha Epsilon")
     assert [(m.concept.id, m.score, m.rule) for m in glossary.search("Alpha Gamma Betta")] == [
-        ("a", 58, "fuzzy")
+        ("a", 87, "fuzzy")
     ]
 
 
@@ -359,17 +360,18 @@ def test_describe_gives_the_concept_and_the_match() -> None:
                      {"text": "TX", "kind": "abbreviation", "status": "admitted"}],
         "vi_terms": [{"text": "Hiệp ước X", "kind": "full", "status": "deprecated"},
                      {"text": "HƯX", "kind": "abbreviation", "status": "admitted"}],
+        "instance": None,
     }  # fmt: skip
     assert describe(Glossary.load().search("Paris Agreement")[0])["status"] == "approved"
 
 
 def test_a_typo_query_without_a_number_ignores_the_number_of_a_term() -> None:
     """ "conferense desertification" against "conference desertification" (the 7 left out):
-    25 letters in common, 60 × 2 × 25/52: 58."""
+    25 letters in common, 2 × 25/52 similar: 100 - 300 × 2/52 = 88, held at 87."""
     glossary = _glossary("Conference on Desertification 7")
     assert [
         (m.concept.id, m.score, m.rule) for m in glossary.search("Conferense on Desertification")
-    ] == [("a", 58, "fuzzy")]
+    ] == [("a", 87, "fuzzy")]
 
 
 def test_a_repeated_word_covers_a_one_word_term() -> None:

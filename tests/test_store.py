@@ -125,7 +125,7 @@ def test_unknown_term_status_names_file_and_line(tmp_path: Path) -> None:
          "expected 'en: TEXT | KIND | STATUS', got 'X | full'"),
         ("# header\n\n[x]\nen: X | full | preferred", 3, "record [x] has no category"),
         ("[x]\nXcategory: place", 2, "unknown field 'Xcategory' (use category, status, parent, "
-         "definition, note, related, homonym, source, en, vi)"),
+         "definition, note, related, homonym, source, slot, en, vi)"),
     ],
 )  # fmt: skip
 def test_parse_errors_name_file_and_line(text: str, line: int, message: str) -> None:

@@ -25,7 +25,7 @@ from vnterms.store import find_glossary, make_glossary, parse_files, read_files
 __all__ = ["cache_dir", "load_glossary"]
 
 # Bumped whenever the layout below or the meaning of the keys changes.
-FORMAT = 7
+FORMAT = 8
 _CONCEPT_FIELDS = tuple(f.name for f in fields(Concept) if f.name != "terms")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 

@@ -228,6 +228,10 @@ def _format_match(match: dict[str, object]) -> str:
         f"  [{match['id']}] {match['category']}, {match['status']}; "
         f"score {match['score']} ({match['rule']}: {match['matched']})",
     ]
+    instance = match.get("instance")
+    if isinstance(instance, dict):
+        draft = " (draft: check it)" if instance["draft"] else ""
+        lines.insert(1, f"  {instance['text']}  —  {instance['vi']}{draft}")
     for lang in ("en", "vi"):
         terms = match[f"{lang}_terms"]
         assert isinstance(terms, list)

@@ -14,8 +14,10 @@ from typing import Any, NamedTuple
 
 from vnterms.draft import draft_vietnamese
 from vnterms.lookup import STOPWORDS, strip_optional
+from vnterms.lowercase import LowercaseNames
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
+from vnterms.patterns import ORDINAL_WORDS, Instance, PatternSet
 
 __all__ = [
     "MAX_OCCURRENCES",
@@ -36,11 +38,11 @@ __all__ = [
 # Nouns that head the names of institutions, instruments and meetings.
 HEAD_NOUNS = frozenset(
     """
-    Agency Agenda Agreement Assembly Authority Bank Board Centre Center Charter Commission
-    Committee Compact Conference Congress Convention Council Court Covenant Declaration Debate
-    Department Forum Framework Fund Goal Goals Group Initiative Institute Meeting Mission Office
-    Organisation Organization Pact Panel Programme Program Protocol Resolution Secretariat Statute
-    Summit Treaty Tribunal Union
+    Agency Agenda Agreement Assembly Association Authority Bank Board Centre Center Charter
+    Commission Committee Compact Conference Congress Convention Council Court Covenant Declaration
+    Debate Delegation Department Dialogue Forum Framework Fund Goal Goals Group Initiative
+    Institute Meeting Ministry Mission Office Organisation Organization Pact Panel Programme
+    Program Protocol Resolution Secretariat Statute Summit Treaty Tribunal Union Workshop
     """.split()
 )
 # Small words that may stand inside a name, between capitalised words.
@@ -51,6 +53,11 @@ MONTHS = frozenset(
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     """.split()
+)
+# Titles that open the name of a post: "Director of the IAEA Department of Safeguards",
+# "Secretary-General of the Vietnam National Commission for UNESCO".
+POST_TITLES = frozenset(
+    "Director Director-General Secretary-General Chief Representative Coordinator".split()
 )
 # Titles before "of …": the post is named in the glossary or not at all; the body after it is
 # the name ("Chair of the 35th Meeting of States Parties …").
@@ -97,6 +104,9 @@ class Name:
     term: Term | None = None
     nested: bool = False
     stands_for: str | None = None  # the full name, when the text defines this one as its alias
+    instance: Instance | None = None  # the slots and Vietnamese of a patterned concept's name
+    # a year or an ordinal just before the name, not part of it: "[2026] Review Conference …"
+    qualifier: str | None = None
 
 
 # ``compact`` of each word, remembered: news text uses the same words again and again.
@@ -158,13 +168,18 @@ class TermMatcher:
     """Every term of a glossary, keyed for matching runs of tokens (longest first)."""
 
     def __init__(self, glossary: Iterable[Concept]) -> None:
+        glossary = list(glossary)
+        self.patterns = PatternSet(glossary)
+        self.lowercase = LowercaseNames(c for c in glossary if not c.is_pattern)
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
         for concept in glossary:
+            if concept.is_pattern:
+                continue  # found by ``patterns``, not as a fixed name
             for term in concept.terms:
                 if term.status == "deprecated":
                     continue
-                if concept.category == "post" and " " not in term.text:
+                if concept.category == "post" and " " not in term.text and "-" not in term.text:
                     continue  # a bare role word (Ambassador, Chair) is not a name in running text
                 if term.is_abbreviation and " " not in term.text:
                     self.abbreviations.setdefault(term.text, (concept, term))
@@ -202,6 +217,22 @@ class TermMatcher:
             if key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
                 best = (j + 1, *self.names[key])
         return best
+
+    def owner(self, tokens: list[Token], start: int, end: int, line: str
+              ) -> tuple[int, Concept, Term] | None:  # fmt: skip
+        """Where a name found over ``tokens[start:end]`` is an owner's name and a possessive
+        ("United Nations' Human Rights Council", "UN's Charter"): the end of the owner's name and
+        its concept and term. What follows is the owned name, "X of the UN"."""
+        between = line[tokens[start].end : tokens[end - 1].start]
+        if "'" not in between and "’" not in between:
+            return None  # most names: no apostrophe at all
+        key = ""
+        for j in range(start, end - 1):
+            key += tokens[j].key
+            gap = line[tokens[j].end : tokens[j + 1].start]
+            if key in self.names and gap[:1] in ("'", "’") and gap[1:2] == " ":
+                return (j + 1, *self.names[key])
+        return None
 
     def spans(self, line: str) -> list[Span]:
         """The glossary names of ``line`` alone (no new names, no definitions), longest first,
@@ -345,13 +376,51 @@ def _letters_in_order(acronym: str, name: str) -> bool:
     return all(letter in text for letter in letters)
 
 
+# What a name nested in another stands after: a small word or a possessive.
+_NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z")
+
+
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
+    if not line:
+        return  # half the lines of news: the blank ones between paragraphs
+    instances = matcher.patterns.find(line) if matcher.patterns else []
+    for span in matcher.lowercase.find(line):  # "the security council"
+        if not any(span.start < i.end and i.start < span.end for i in instances):
+            yield Name(line[span.start : span.end], lineno, span.start + 1, span.concept, span.term)
+    if not instances:
+        yield from _fixed_names_in_line(line, lineno, matcher)
+        return
+    names = list(_fixed_names_in_line(line, lineno, matcher))
+    spans = [(n.column - 1, n.column - 1 + len(n.text), n) for n in names]
+    # a glossary name as long as an instance or longer is that name ("81st session of …")
+    instances = [i for i in instances if not any(
+        a <= i.start and i.end <= b and n.concept and not n.nested for a, b, n in spans)]
+    for start, end, name in spans:
+        inside = [i for i in instances if i.start <= start and end <= i.end]
+        # what a name slot holds, and what its owner owns: "UNESCO's [General Conference]"
+        held = [v.text.removeprefix("the ") for i in inside for v in i.slots.values()]
+        slots = {*held, *(re.split(r"[’']s ", text)[-1] for text in held)}
+        if inside and (name.concept is not None or name.text in slots):
+            # the slot's name after a small word or a possessive: "… session of the [Assembly]",
+            # "UNESCO's [General Conference]", not "[WHO] Representative in Vietnam"
+            if any(i.start < start for i in inside) and _NESTING.search(line, 0, start):
+                yield replace(name, nested=True)
+        elif not any(start < i.end and i.start < end for i in instances):
+            yield name
+    for instance in instances:
+        yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
+                   instance=instance)  # fmt: skip
+
+
+def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
+    """The glossary's fixed names and the new names in ``line``."""
     tokens = _name_tokens(line, matcher)
     known: list[tuple[int, int, Concept, Term]] = []
     abbreviations = matcher.abbreviations
     # a glossary name starts with a capital or a digit, else it is an acronym
-    starts = [i for i, (text, *_) in enumerate(tokens)
-              if text[0].isupper() or text[0].isdigit() or text in abbreviations]  # fmt: skip
+    starts = [i for i, token in enumerate(tokens)
+              if token.text[0].isupper() or token.text[0].isdigit()
+              or token.text in abbreviations]  # fmt: skip
     if not starts:
         return  # nor can a new name be here: head nouns are capitalised
     after = 0
@@ -362,22 +431,30 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
         if found:
-            year = i and _YEAR.match(tokens[i - 1].text)
-            joined = i and not line[tokens[i - 1].end : tokens[i].start].strip()
-            begin = i - 1 if year and joined else i  # "1982 UNCLOS"
-            known.append((begin, found[0], found[1], found[2]))
+            owner = matcher.owner(tokens, i, found[0], line) if found[0] - i > 1 else None
+            if owner is not None:  # the owner, then "X of the owner" with the name's concept
+                known.append((i, *owner))
+                i = owner[0]
+            known.append((i, found[0], found[1], found[2]))
             after = found[0]
     spans = _name_spans(tokens, line)
     covered = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
+        last = max(k[1] for k in inner) if inner else end
+        if last < end and tokens[last].text not in CONNECTORS and HEAD_NOUNS.isdisjoint(
+            token.text for token in tokens[last:end]
+        ):
+            end = last  # "… Commission for UNESCO [Mai Phan Dung]": a person after the name
         if any(k[0] <= start and end <= k[1] for k in known):
             continue  # part of a name the glossary knows
         heads = [i for i in range(start, end) if tokens[i].text in HEAD_NOUNS]
         if not heads or end - start < 2:
             continue  # no head noun, or a bare one ("the Convention")
-        if all(any(k[0] <= i < k[1] for k in inner) for i in heads):
-            continue  # known names joined by connectors, not a new name
+        if tokens[start].text not in POST_TITLES and all(
+            any(k[0] <= i < k[1] for k in inner) for i in heads
+        ):
+            continue  # known names joined by connectors, not a new name (but a post of one)
         covered.add((start, end))
         yield _name(line, lineno, tokens, start, end)
         nested = _nested_new(tokens, start, end, inner)
@@ -388,6 +465,7 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
             if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS:
                 continue
             yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
+            yield from _nested_known(line, lineno, tokens, k[0], k[1], matcher)
     for start, end, concept, term in known:
         if (start, end) in covered:
             continue
@@ -428,8 +506,27 @@ def _nested_known(line: str, lineno: int, tokens: list[Token], start: int, end: 
 def _name(line: str, lineno: int, tokens: list[Token], start: int, end: int,
           concept: Concept | None = None, term: Term | None = None, *, nested: bool = False
           ) -> Name:  # fmt: skip
+    """The name of ``tokens[start:end]``; a new name's leading year or ordinal, or one just
+    before a glossary name, is its qualifier ("2026 Review Conference …", "1982 UNCLOS")."""
+    if concept is None and end - start > 1 and _is_qualifier(tokens[start].text):
+        start += 1
+    before = tokens[start - 1] if start else None
+    qualifier = None
+    if before and _is_qualifier(before.text) and line[before.end : tokens[start].start] == " ":
+        qualifier = before.text
     begin = tokens[start].start
-    return Name(line[begin : tokens[end - 1].end], lineno, begin + 1, concept, term, nested)
+    return Name(line[begin : tokens[end - 1].end], lineno, begin + 1, concept, term, nested,
+                qualifier=qualifier)  # fmt: skip
+
+
+def _is_qualifier(word: str) -> bool:
+    """A year or an ordinal ("2026", "12th", "Tenth")."""
+    if word[0].isdigit():
+        return bool(_YEAR.match(word) or _ORDINAL.match(word))
+    return word in _ORDINAL_FORMS
+
+
+_ORDINAL_FORMS = frozenset([*ORDINAL_WORDS, *(word.capitalize() for word in ORDINAL_WORDS)])
 
 
 def _is_name_word(text: str) -> bool:
@@ -442,6 +539,8 @@ def _is_name_word(text: str) -> bool:
 
 def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
     """Runs of capitalised words (with connectors between them) that contain a head noun."""
+    if HEAD_NOUNS.isdisjoint([token.text for token in tokens]):
+        return []  # a third of the lines of news: no head noun, so no run to look at
     name_words = [_is_name_word(token.text) for token in tokens]
     spans = []
     i = 0
@@ -467,10 +566,24 @@ def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
             _ORDINAL.match(tokens[end - 1].text) or tokens[end - 1].text in CONNECTORS
         ):
             end -= 1
-        if start < end:
-            spans.append((start, end))
+        spans += _coordinated(tokens, start, end, line)
         i = max(end, i + 1)
     return spans
+
+
+def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[tuple[int, int]]:
+    """A run cut at "and" where the words on both sides hold a head noun: "[Vietnam
+    Peacekeeping Department] and the [Ministry of National Defence]", but one "Department of
+    Economic and Social Affairs" (no head noun after "and")."""
+    for i in range(start + 1, end - 1):
+        if tokens[i].text != "and":
+            continue
+        left = [t.text for t in tokens[start:i]]
+        right = [t.text for t in tokens[i + 1 : end]]
+        if left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right):
+            after = _trim_start(tokens, i + 1, end, line)
+            return [(start, i), *_coordinated(tokens, after, end, line)]
+    return [(start, end)] if start < end else []
 
 
 def _at_sentence_start(line: str, position: int) -> bool:
@@ -537,22 +650,30 @@ class Candidate:
     count: int = 0  # occurrences in all, of which the first MAX_OCCURRENCES are kept
     # distinct names: more than 1 for a family ("Security Council Resolution 1", "… 2", …)
     names: int = 1
+    # a patterned concept's first MAX_VARIANTS distinct instances, with their Vietnamese
+    instances: list[Instance] = field(default_factory=list)
 
 
 # The category a new name most likely has, by its first head noun.
 HEAD_CATEGORIES = {
     **dict.fromkeys("Agreement Charter Convention Covenant Protocol Statute Treaty".split(),
                     "treaty"),
-    **dict.fromkeys("Conference Debate Forum Meeting Summit".split(), "conference"),
+    **dict.fromkeys("Conference Debate Dialogue Forum Meeting Summit Workshop".split(),
+                    "conference"),
     **dict.fromkeys("Agenda Goal Goals".split(), "goal"),
     **dict.fromkeys("Compact Framework Initiative Pact".split(), "initiative"),
     **dict.fromkeys("Declaration Resolution".split(), "document"),
     **dict.fromkeys("Department Office Secretariat".split(), "secretariat-office"),
     **dict.fromkeys("Agency Bank Fund Organisation Organization Programme Program".split(),
                     "fund-programme"),
+    "Association": "regional-organization",
 }  # fmt: skip
+
+
 def _new_category(name: str) -> str | None:
     words = name.split()
+    if words[0] in POST_TITLES:
+        return "post"
     if VN_WORDS & {fold(word) for word in words}:
         return "vn-body"
     heads = [word for word in words if word in HEAD_NOUNS]
@@ -618,6 +739,7 @@ class _Gathering:
         self.new: dict[str, _Tally] = {}  # by cluster key of the full name
         self.undefined: dict[str, _Tally] = {}  # new names no text of theirs defined, by key
         self.defined: dict[str, Name] = {}  # cluster key → what a text defined it as
+        self.instances: dict[str, dict[str, Instance]] = {}  # concept id → text → instance
 
     def read(self, number: int, source: str, lines: Iterable[str]) -> None:
         """Gather the names of one text."""
@@ -632,6 +754,8 @@ class _Gathering:
             for order, name in enumerate(names):
                 place = (number, lineno, 0, order)
                 occurrence = Occurrence(source, lineno, name.column, name.text)
+                if name.instance is not None:
+                    self._keep_instance(name.instance)
                 if name.concept is not None:
                     self._tally_known(name.concept, place, name.text).add(place, occurrence)
                 else:
@@ -663,6 +787,11 @@ class _Gathering:
                 tally.add(place, Occurrence(source, lineno, column, form), acronym=True)
             tally.count = acronym_counts[forms]
             self._join(tally, target)
+
+    def _keep_instance(self, instance: Instance) -> None:
+        kept = self.instances.setdefault(instance.concept.id, {})
+        if instance.text not in kept and len(kept) < MAX_VARIANTS:
+            kept[instance.text] = instance
 
     def _tally_known(self, concept: Concept, place: _Place, text: str) -> _Tally:
         tally = self.known.get(concept.id)
@@ -703,8 +832,9 @@ class _Gathering:
     def _known(self, concept: Concept, tally: _Tally) -> Candidate:
         abbreviations = concept.abbreviations()
         abbreviations += [a for a in tally.acronyms if a not in abbreviations]
+        instances = list(self.instances.get(concept.id, {}).values())
         return Candidate(concept.label("en") or tally.first[1], concept.id, concept.category,
-                         concept.label("vi"), abbreviations=abbreviations,
+                         concept.label("vi"), abbreviations=abbreviations, instances=instances,
                          **_kept(tally))  # fmt: skip
 
     def _new(self, tally: _Tally, names: int) -> Candidate:
@@ -807,6 +937,7 @@ def describe_candidate(candidate: Candidate) -> dict[str, object]:
         ],
         "names": candidate.names,
         "suggestions": [s._asdict() for s in candidate.suggestions],
+        "instances": [instance.describe() for instance in candidate.instances],
     }
 
 

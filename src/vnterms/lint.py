@@ -11,6 +11,7 @@ from pathlib import Path
 
 from vnterms.model import CATEGORIES, LANGUAGES, Concept, Glossary, Term
 from vnterms.normalize import canonical, fold, has_diacritics, is_syllable
+from vnterms.patterns import slot_problems, without_slots
 from vnterms.sources import RANK_NAMES, is_legal_text, source_rank
 from vnterms.store import (
     find_glossary,
@@ -120,10 +121,11 @@ def _check_concept(concept: Concept, ids: set[str]) -> Iterator[tuple[int | None
             yield from ((None, message) for message in _check_text(value, ""))
     for term in concept.terms:
         yield from ((term.line, message) for message in _check_term(term))
+    yield from slot_problems(concept)
 
 
 def _check_term(term: Term) -> Iterator[str]:
-    yield from _check_text(term.text, term.lang)
+    yield from _check_text(without_slots(term.text), term.lang)
     if term.lang == "vi" and term.is_abbreviation:
         spelled = [word for word in _WORD.findall(term.text) if not word.isupper()
                    and (has_diacritics(word) or is_syllable(word))]  # fmt: skip

@@ -27,6 +27,7 @@ from vnterms.normalize import (
 
 if TYPE_CHECKING:
     from vnterms.model import Concept, Term
+    from vnterms.patterns import Instance, PatternSet
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -42,6 +43,7 @@ __all__ = [
 # Rule name → score (0–100) of a match by that rule; the order is the rank order.
 RULES = {
     "exact": 100,
+    "pattern": 99,
     "case-and-style": 97,
     "abbreviation": 96,
     "without-diacritics": 94,
@@ -50,7 +52,7 @@ RULES = {
     "all-words": 80,
     "acronym-as-word": 75,
     "prefix": 70,
-    "fuzzy": 60,
+    "fuzzy": 60,  # the base of a prefix's score; a typo scores by its similarity (typo_score)
 }
 # Words that may be dropped from both query and term: "the", the UN's name in both languages.
 OPTIONAL_PHRASES = ("the", "un", "united nations", "lien hop quoc", "lien hiep quoc", "lhq")
@@ -61,6 +63,21 @@ STOPWORDS = frozenset("the of on for and to in at by a an against beyond ve cua 
 COMMON_WORD_ACRONYMS = frozenset("who cat cop aid all art act can ice isa pact care".split())
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "draft": 2, "deprecated": 3}
 FUZZY_THRESHOLD = 0.82
+# A near match scores 100 less 3 points per hundredth of dissimilarity, so that one letter added
+# or lost in a name of three words (similarity about 0.95) scores 85 or more, and a match at the
+# threshold (a nonsense query that happens to come near a term) below 50. It never reaches the
+# keyed rules, which are exact up to case, marks, spacing or "the".
+TYPO_CEILING = 87
+
+
+def typo_score(similarity: float) -> int:
+    """The score of a near match of this similarity (0–1).
+
+    >>> typo_score(0.95), typo_score(FUZZY_THRESHOLD), typo_score(1.0)
+    (85, 46, 87)
+    """
+    return max(0, min(TYPO_CEILING, round(100 - 300 * (1 - similarity))))
+
 # The longest query searched, in characters: a name is never that long, and the typo rule's work
 # grows with the square of a word's length (a 120,000-character query took 10 s and more).
 MAX_QUERY_LENGTH = 1_000
@@ -73,12 +90,14 @@ _UNRANKED = (1,)  # ranks after every hit
 
 
 class Match(NamedTuple):
-    """A concept found for a query: how well (``score``), through which term, by which rule."""
+    """A concept found for a query: how well (``score``), through which term, by which rule;
+    for a patterned concept, the ``instance`` the query is ("resolution 2417")."""
 
     concept: Concept
     score: int
     term: Term
     rule: str
+    instance: Instance | None = None
 
 
 def strip_optional(folded: str) -> str:
@@ -156,6 +175,7 @@ class Index:
 
     def __init__(self, glossary: Iterable[Concept], *, tables: Mapping[str, Any] | None = None):
         concepts = list(glossary)
+        self._concepts = concepts
         self._terms = [(concept, term) for concept in concepts for term in concept.terms]
         self._concept_count = len(concepts)
         with collection_paused():
@@ -224,10 +244,39 @@ class Index:
         A query longer than ``MAX_QUERY_LENGTH`` characters matches nothing: the answer is an
         empty list, returned at once.
         """
+        ranked = self._ranked(query, limit, lang)
+        instance = None
+        if any(rule == "pattern" for *_, rule in ranked):
+            instance = self._patterns.match(_written(query))
         return [
-            Match(self._terms[i][0], -score, self._terms[i][1], rule)
-            for score, _, _, i, rule in self._ranked(query, limit, lang)
-        ]
+            Match(self._terms[i][0], -score, self._terms[i][1], rule,
+                  instance if rule == "pattern" else None)
+            for score, _, _, i, rule in ranked
+        ]  # fmt: skip
+
+    @cached_property
+    def _patterns(self) -> PatternSet:
+        """The glossary's patterned concepts, matched whole against a query, case ignored."""
+        from vnterms.patterns import PatternSet  # only a query that may be an instance needs it
+
+        return PatternSet(self._concepts, ignore_case=True)
+
+    @cached_property
+    def _term_numbers(self) -> dict[int, int]:
+        """Each term's number, by the term object's identity: where a pattern's term stands."""
+        return {id(term): i for i, (_, term) in enumerate(self._terms)}
+
+    @cached_property
+    def _has_patterns(self) -> bool:
+        return any(concept.slots for concept in self._concepts)
+
+    def _pattern_hits(self, written: str) -> list[_Hit]:
+        if not self._has_patterns:
+            return []
+        instance = self._patterns.match(written)
+        if instance is None:
+            return []
+        return [(RULES["pattern"], "pattern", self._term_numbers[id(instance.term)])]
 
     def first(self, query: str) -> Concept | None:
         """The concept of the best match for ``query``, if any: ``search(query, limit=1)``."""
@@ -238,9 +287,7 @@ class Index:
         """The best hit of each of the ``limit`` best concepts, in rank order."""
         if len(query) > MAX_QUERY_LENGTH:
             return []
-        written = query if query.isascii() else unicodedata.normalize("NFC", visible(query))
-        if not written.isprintable() or "  " in written or written.strip() != written:
-            written = " ".join(written.split())  # (printable text has no other space than " ")
+        written = _written(query)
         if not written or limit < 1:
             return []
         ranks, concepts = self.tables["ranks"], self._concept_count
@@ -265,6 +312,9 @@ class Index:
         keys = self.tables
         if written in keys["exact"]:
             yield self._batch("exact", written)
+        patterned = self._pattern_hits(written)
+        if patterned:
+            yield patterned
         plain = written.isascii() and written.isprintable()
         lowered = written.lower()
         case_hit = lowered in keys["case-and-style"]  # as every term is, in lower case
@@ -338,7 +388,9 @@ class Index:
         for key, i in self._sorted_folds[start : start + 50]:
             if not key.startswith(folded):
                 break
-            scored.append((i, RULES["fuzzy"] + round(10 * len(folded) / len(key))))
+            # a query that lacks only a letter or two of the term scores as a typo would
+            typed = RULES["fuzzy"] + round(10 * len(folded) / len(key))
+            scored.append((i, max(typed, typo_score(2 * len(folded) / (len(folded) + len(key))))))
         return self._scored("prefix", scored, marks)
 
     def _fuzzy(self, words: list[str], marks: list[str]) -> list[_Hit]:
@@ -346,8 +398,9 @@ class Index:
         index = self.tables["words"]
         options: list[list[set[int]]] = []
         for word in words:
-            if word in index:
-                options.append([index[word]])
+            if word in index:  # a plural "s" more or less is a typo too ("Human Right Council")
+                forms = (word, word + "s", word[:-1] if word.endswith("s") else "")
+                options.append([index[form] for form in forms if form in index])
                 continue
             near = {c for d in _deletions(word) for c in self._vocabulary.get(d, ())}
             if not near:
@@ -388,8 +441,16 @@ class Index:
                     else 0.0
                 )
             if ratio >= FUZZY_THRESHOLD:
-                scored.append((i, round(RULES["fuzzy"] * ratio)))
+                scored.append((i, typo_score(ratio)))
         return self._scored("fuzzy", scored, marks)
+
+
+def _written(query: str) -> str:
+    """A query as the rules read it: NFC, without invisible characters, spaces collapsed."""
+    written = query if query.isascii() else unicodedata.normalize("NFC", visible(query))
+    if not written.isprintable() or "  " in written or written.strip() != written:
+        written = " ".join(written.split())  # (printable text has no other space than " ")
+    return written
 
 
 def _marks_agree(marks: list[str], text: str) -> bool:
@@ -423,4 +484,5 @@ def describe(match: Match) -> dict[str, object]:
         "parent": concept.parent,
         "en_terms": terms("en"),
         "vi_terms": terms("vi"),
+        "instance": match.instance.describe() if match.instance else None,
     }

@@ -19,6 +19,7 @@ __all__ = [
     "CATEGORIES",
     "KINDS",
     "LANGUAGES",
+    "SLOT_TYPES",
     "STATUSES",
     "Concept",
     "Glossary",
@@ -50,6 +51,9 @@ CATEGORIES = (
     "vn-body",
     "place",
 )
+# What a slot of a patterned concept holds (``slot: NAME TYPE``; see glossary/README.md):
+# ``concept:CATEGORY[,CATEGORY…]`` holds the name of a concept of one of those categories.
+SLOT_TYPES = ("number", "ordinal", "year", "symbol", "target", "country", "topic", "concept")
 
 
 @dataclass
@@ -93,12 +97,19 @@ class Concept:
     note: str | None = None
     homonyms: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # a patterned concept's slots, name → type: its terms hold them as {NAME}
+    slots: dict[str, str] = field(default_factory=dict)
     file: str | None = field(default=None, compare=False, repr=False)
     line: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def is_pattern(self) -> bool:
+        """Whether the concept is a pattern ("resolution {number}") rather than one name."""
+        return bool(self.slots)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms in ``lang``, in the order they were given."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vnterms.errors import InputError
-from vnterms.model import KINDS, LANGUAGES, STATUSES, Concept, Glossary, Term
+from vnterms.model import KINDS, LANGUAGES, SLOT_TYPES, STATUSES, Concept, Glossary, Term
 from vnterms.normalize import nfc
 
 __all__ = [
@@ -361,9 +361,22 @@ def _set_concept_field(concept: Concept, key: str, value: str, where: str, linen
         setattr(concept, key, value)
     elif key in _LIST_KEYS:
         getattr(concept, _LIST_KEYS[key]).append(value)
+    elif key == "slot":
+        _set_slot(concept, value, where, lineno)
     else:
-        known = ", ".join([*_SINGLE_KEYS, *_LIST_KEYS, *LANGUAGES])
+        known = ", ".join([*_SINGLE_KEYS, *_LIST_KEYS, "slot", *LANGUAGES])
         raise InputError(f"unknown field {key!r} (use {known})", where, lineno)
+
+
+def _set_slot(concept: Concept, value: str, where: str, lineno: int) -> None:
+    """``slot: NAME TYPE``: a slot of a patterned concept (``concept:CATEGORY,…`` for a name)."""
+    name, _, kind = value.partition(" ")
+    if not name.isidentifier() or kind.split(":")[0] not in SLOT_TYPES or " " in kind:
+        raise InputError(f"expected 'slot: NAME TYPE' (TYPE one of {', '.join(SLOT_TYPES)}), "
+                         f"got {value!r}", where, lineno)  # fmt: skip
+    if name in concept.slots:
+        raise InputError(f"slot {name!r} given twice", where, lineno)
+    concept.slots[name] = kind
 
 
 def generate_records(concepts: Iterable[Concept], header: Iterable[str] = ()) -> Iterator[str]:
@@ -385,6 +398,7 @@ def generate_records(concepts: Iterable[Concept], header: Iterable[str] = ()) ->
             if key == "parent":
                 yield from (f"related: {other}" for other in concept.related)
         yield from (f"source: {source}" for source in concept.sources)
+        yield from (f"slot: {name} {kind}" for name, kind in concept.slots.items())
         for lang in LANGUAGES:
             for term in concept.terms_in(lang):
                 yield f"{lang}: {term.text} | {term.kind} | {term.status}"

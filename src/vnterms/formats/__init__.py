@@ -56,6 +56,10 @@ def render(
     """
     from vnterms.formats import po, tabular, tbx, tmx
 
+    if any(concept.is_pattern for concept in glossary):
+        # a pattern ("resolution {number}") is no term a tool can match: exports hold names
+        glossary = Glossary(concept for concept in glossary if not concept.is_pattern)
+
     binary = io.BytesIO()
     text = io.StringIO(newline="\n")
     if name in ("po", "po-vi", "pot", "mo", "mo-vi"):

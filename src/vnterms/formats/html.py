@@ -14,7 +14,14 @@ import re
 from importlib.resources import files
 from typing import IO, Any
 
-from vnterms.lookup import COMMON_WORD_ACRONYMS, OPTIONAL_PHRASES, RULES, STOPWORDS, term_keys
+from vnterms.lookup import (
+    COMMON_WORD_ACRONYMS,
+    OPTIONAL_PHRASES,
+    RULES,
+    STOPWORDS,
+    TYPO_CEILING,
+    term_keys,
+)
 from vnterms.model import CATEGORIES, KINDS, STATUSES, Concept, Glossary, Term
 from vnterms.normalize import canonical, canonical_key, fold
 
@@ -69,6 +76,7 @@ def page_data(glossary: Glossary) -> dict[str, Any]:
         "kinds": list(KINDS),
         "statuses": list(STATUSES),
         "rules": RULES,
+        "typo_ceiling": TYPO_CEILING,
         "optional": list(OPTIONAL_PHRASES),
         "stopwords": sorted(STOPWORDS),
         "acronyms": sorted(COMMON_WORD_ACRONYMS),

@@ -8,6 +8,7 @@
   const ACRONYMS = new Set(DATA.acronyms);
   const STATUS_RANK = { preferred: 0, admitted: 1, draft: 2, deprecated: 3 };
   const FUZZY_THRESHOLD = 0.82;
+  const TYPO_CEILING = DATA.typo_ceiling;
   const MAX_QUERY_LENGTH = 1000;
   const PAGE = 20;
 
@@ -244,6 +245,11 @@
     return out;
   }
 
+  // vnterms.lookup.typo_score: a near match scores by its similarity, up to the ceiling
+  function typoScore(similarity) {
+    return Math.max(0, Math.min(TYPO_CEILING, pyRound(100 - 300 * (1 - similarity))));
+  }
+
   function prefix(folded, marks) {
     if (folded.length < 3) return [];
     const list = lazySortedFolds();
@@ -254,7 +260,10 @@
       const [key, i] = list[k];
       if (!key.startsWith(folded)) break;
       if (marks.length && !marksAgree(marks, i)) continue;
-      out.push([RULES.fuzzy + pyRound((10 * folded.length) / key.length), "prefix", i]);
+      // a query that lacks only a letter or two of the term scores as a typo would
+      const typed = RULES.fuzzy + pyRound((10 * folded.length) / key.length);
+      out.push([Math.max(typed, typoScore((2 * folded.length) / (folded.length + key.length))),
+        "prefix", i]);
     }
     return out;
   }
@@ -262,7 +271,11 @@
   function fuzzy(queryWords, marks) {
     const options = [];
     for (const word of queryWords) {
-      if (words.has(word)) { options.push([words.get(word)]); continue; }
+      if (words.has(word)) {  // a plural "s" more or less is a typo too ("Human Right Council")
+        const forms = [word, word + "s", word.endsWith("s") ? word.slice(0, -1) : ""];
+        options.push(forms.filter((form) => words.has(form)).map((form) => words.get(form)));
+        continue;
+      }
       const near = new Set();
       for (const d of deletions(word)) for (const w of lazyVocabulary().get(d) || []) near.add(w);
       if (!near.size) return [];
@@ -288,7 +301,7 @@
       if (!ratios.has(text)) ratios.set(text, ratio(text, query));
       const r = ratios.get(text);
       if (r >= FUZZY_THRESHOLD && (!marks.length || marksAgree(marks, i))) {
-        out.push([pyRound(RULES.fuzzy * r), "fuzzy", i]);
+        out.push([typoScore(r), "fuzzy", i]);
       }
     }
     return out;

@@ -1,0 +1,116 @@
+"""Extraction of coordinated names, qualifiers, possessives, posts and named events: sentences
+written for the test, with what a reader finds in them written by hand."""
+
+import pytest
+
+from vnterms import Glossary
+from vnterms.extract import extract, find_names
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return Glossary.load()
+
+
+def names(text: str, glossary: Glossary) -> list[tuple[str, str | None]]:
+    """The names found, each with its concept's id, places left out."""
+    return [(name.text, name.concept.id if name.concept else None)
+            for name in find_names(text, glossary)
+            if not (name.concept and name.concept.category == "place")]  # fmt: skip
+
+
+def test_names_joined_by_and_are_two_names(glossary: Glossary) -> None:
+    text = "The Vietnam Peacekeeping Department and the Ministry of National Defence met."
+    assert names(text, glossary) == [("Vietnam Peacekeeping Department", None),
+                                     ("Ministry of National Defence", None)]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["He joined the Department of Economic and Social Affairs.",
+                                  "The Food and Agriculture Organization met."])  # fmt: skip
+def test_and_inside_one_name_does_not_cut_it(glossary: Glossary, text: str) -> None:
+    [(name, _)] = names(text, glossary)
+    assert name.startswith(("Department of Economic", "Food and"))
+    assert name.endswith(("Social Affairs", "Agriculture Organization"))
+
+
+def test_a_leading_year_or_ordinal_is_a_qualifier(glossary: Glossary) -> None:
+    text = ("At the 12th ASEAN-UN Workshop, the 1982 UNCLOS was cited; the Tenth Review "
+            "Conference of the Treaty on Bananas opened; the 2030 Agenda for Sustainable "
+            "Development was cited.")
+    found = {(n.text, n.qualifier) for n in find_names(text, glossary) if not n.nested}
+    assert found == {("ASEAN-UN Workshop", "12th"), ("UNCLOS", "1982"),
+                     ("Review Conference of the Treaty on Bananas", "Tenth"),
+                     ("2030 Agenda for Sustainable Development", None)}  # fmt: skip
+
+
+def test_named_dialogues_and_workshops_are_conferences(glossary: Glossary) -> None:
+    text = "Ministers spoke at the Shangri-La Dialogue and the 12th ASEAN-UN Workshop."
+    found = {c.term: c.category for c in extract([("t", text)], glossary)}
+    assert found == {"Shangri-La Dialogue": "conference", "ASEAN-UN Workshop": "conference"}
+
+
+def test_a_possessive_of_the_un_is_read_as_its_own(glossary: Glossary) -> None:
+    assert names("The United Nations' Human Rights Council met.", glossary) == [
+        ("United Nations", "united-nations"), ("Human Rights Council", "human-rights-council")]
+    # "the United Nations’ Charter" is the Charter of the United Nations
+    assert names("They upheld the United Nations’ Charter.", glossary) == [
+        ("United Nations", "united-nations"), ("Charter", "un-charter")]
+    # an apostrophe inside a name is no possessive
+    assert names("the UN Children's Fund", glossary) == [("UN Children's Fund", "unicef")]
+
+
+def test_an_agencys_representative_in_a_country_is_a_post(glossary: Glossary) -> None:
+    text = "At a reception for WHO Representative in Vietnam Angela Pratt in Hanoi,"
+    [post] = [n for n in find_names(text, glossary) if n.instance]
+    assert (post.text, post.concept and post.concept.category) == (
+        "WHO Representative in Vietnam", "post")
+    assert post.instance is not None
+    assert post.instance.vi == "Trưởng Đại diện Tổ chức Y tế thế giới tại Việt Nam"
+    # the agency opens the post: it is not listed as a name of its own
+    assert names(text, glossary) == [("WHO Representative in Vietnam",
+                                      "agency-representative-in-country")]  # fmt: skip
+
+
+def test_a_director_of_a_named_department_is_a_post(glossary: Glossary) -> None:
+    text = "Massimo Aparo, Director of the IAEA Department of Safeguards, said."
+    by_term = {c.term: c.category for c in extract([("t", text)], glossary)}
+    assert by_term["Director of the IAEA Department of Safeguards"] == "post"
+
+
+def test_a_post_of_a_named_body_is_one_name_and_a_person_after_it_is_not(
+    glossary: Glossary,
+) -> None:
+    text = "Secretary-General of the Vietnam National Commission for UNESCO Mai Phan Dung spoke."
+    assert names(text, glossary) == [
+        ("Secretary-General of the Vietnam National Commission for UNESCO", None),
+        ("Vietnam National Commission for UNESCO", "viet-nam-national-commission-for-unesco"),
+        ("UNESCO", "unesco"),
+    ]
+
+
+def test_a_delegation_is_a_name(glossary: Glossary) -> None:
+    text = "Giang, head of the Permanent Delegation of Vietnam to the United Nations, said."
+    assert names(text, glossary) == [
+        ("Permanent Delegation of Vietnam to the United Nations", None),
+        ("United Nations", "united-nations"),
+    ]
+
+
+def test_a_pattern_that_opens_with_a_capital_needs_one(glossary: Glossary) -> None:
+    lower = "He heads the Vietnamese working group on peacekeeping operations."
+    assert [n for n in find_names(lower, glossary) if n.instance] == []
+    upper = "He met the Working Group on Space Debris."  # a mandate the glossary does not name
+    assert [n.text for n in find_names(upper, glossary) if n.instance] == [
+        "Working Group on Space Debris"]
+
+
+def test_a_resolution_symbol_may_carry_its_series(glossary: Glossary) -> None:
+    text = "the General Assembly’s ratification of the Security Council’s Resolution A/RES/71/4"
+    [resolution] = [n for n in find_names(text, glossary) if n.instance]
+    assert resolution.text == "Security Council’s Resolution A/RES/71/4"
+    assert resolution.instance is not None
+    assert resolution.instance.vi == "Nghị quyết A/RES/71/4 của Hội đồng Bảo an Liên hợp quốc"
+    # the words of the symbol make no new name ("Resolution A")
+    assert names(text, glossary) == [("General Assembly", "general-assembly"),
+                                     ("Security Council’s Resolution A/RES/71/4",
+                                      "body-resolution")]  # fmt: skip
