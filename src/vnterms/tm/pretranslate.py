@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from vnterms.errors import InputError
-from vnterms.formats.xmlio import parse_xml
+from vnterms.formats.xmlio import local_name, parse_xml
 from vnterms.model import Concept
 from vnterms.normalize import diacritic_key, nfc
 from vnterms.tm.memory import TranslationMemory
-from vnterms.tm.readers import inline_text, local_name
+from vnterms.tm.readers import inline_text
 from vnterms.tm.unit import LANGUAGES, language
 
 __all__ = ["GlossaryNames", "Outcome", "Suggestion", "pretranslate_file"]

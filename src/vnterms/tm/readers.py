@@ -10,20 +10,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-import defusedxml.ElementTree as SafeElementTree
-from defusedxml import DefusedXmlException
-
 from vnterms.errors import InputError
-from vnterms.formats.xmlio import XML_LANG, _refusal
+from vnterms.formats.xmlio import XML_LANG, iter_elements, local_name
 from vnterms.tm.pofile import read_po_units
 from vnterms.tm.unit import Unit, language
 
-__all__ = ["SUFFIXES", "inline_text", "local_name", "read_units"]
+__all__ = ["SUFFIXES", "inline_text", "read_units"]
 
 SUFFIXES = (".tmx", ".po", ".xlf", ".xliff", ".tsv", ".tab", ".csv")
 # Inline elements holding native code (TMX, XLIFF): their content is markup, not text.
 _CODE = frozenset({"bpt", "ept", "ph", "it", "sub"})
-_CHUNK = 1 << 16
 
 
 def read_units(path: str | Path) -> Iterator[Unit]:
@@ -50,11 +46,6 @@ def _closing(handle: IO[bytes], units: Iterator[Unit]) -> Iterator[Unit]:
         yield from (unit for unit in units if unit.usable)
 
 
-def local_name(tag: str) -> str:
-    """An element's name without its namespace."""
-    return tag.rpartition("}")[2]
-
-
 def inline_text(element: ElementTree.Element) -> str:
     """The text of a segment: its own and that of inline elements such as ``hi``, ``g``, ``pc``
     or ``mrk``, without the native code that ``bpt``, ``ept``, ``ph``, ``it`` and ``sub`` hold."""
@@ -66,83 +57,12 @@ def inline_text(element: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-class _Collector:
-    """A parser target that builds only the elements asked for (one at a time) and notes the
-    attributes of the containers asked for: nothing else of the document is kept."""
-
-    def __init__(self, collect: frozenset[str], heads: frozenset[str]) -> None:
-        self.collect, self.heads = collect, heads
-        self.builder: ElementTree.TreeBuilder | None = None
-        self.depth = self.started = 0
-        self.ready: list[tuple[ElementTree.Element, int]] = []
-        self.line: Callable[[], int] = lambda: 0
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        if self.builder is None:
-            name = local_name(tag)
-            if name in self.heads:
-                self.ready.append((ElementTree.Element(tag, attrib), self.line()))
-            if name not in self.collect:
-                return
-            self.builder, self.started = ElementTree.TreeBuilder(), self.line()
-        self.depth += 1
-        self.builder.start(tag, attrib)
-
-    def end(self, tag: str) -> None:
-        if self.builder is not None:
-            self.builder.end(tag)
-            self.depth -= 1
-            if self.depth == 0:
-                self.ready.append((self.builder.close(), self.started))
-                self.builder = None
-
-    def data(self, text: str) -> None:
-        if self.builder is not None:
-            self.builder.data(text)
-
-    def close(self) -> None:
-        return None
-
-
-def stream_elements(
-    handle: IO[bytes], filename: str, *, collect: frozenset[str], heads: frozenset[str]
-) -> Iterator[tuple[ElementTree.Element, int]]:
-    """Each element named in ``collect``, whole, and each named in ``heads``, with its attributes
-    only, in document order with its line; hostile or malformed XML is an ``InputError`` (as in
-    ``vnterms import``: no DTD fetched, no entity expanded)."""
-    target = _Collector(collect, heads)
-    parser = SafeElementTree.DefusedXMLParser(target=target, forbid_dtd=False)
-    target.line = lambda: int(parser.parser.CurrentLineNumber)
-    while True:
-        chunk = handle.read(_CHUNK)
-        _feed(parser, chunk, filename)
-        yield from target.ready
-        target.ready.clear()
-        if not chunk:
-            return
-
-
-def _feed(parser: SafeElementTree.DefusedXMLParser, chunk: bytes, filename: str) -> None:
-    try:
-        if chunk:
-            parser.feed(chunk)
-        else:
-            parser.close()
-    except DefusedXmlException as error:
-        raise InputError(_refusal(error), filename, parser.parser.CurrentLineNumber) from None
-    except ElementTree.ParseError as error:
-        line, column = error.position
-        message = str(error).split(":")[0]
-        raise InputError(f"malformed XML: {message} (column {column})", filename, line) from None
-
-
 def read_tmx_units(handle: IO[bytes], filename: str) -> Iterator[Unit]:
     """The units of a TMX file (1.1 to 1.4, as OmegaT, Trados, memoQ, translate-toolkit and
     vnterms write them): one per target variant of each ``tu``."""
     srclang = ""
     root = False
-    elements = stream_elements(handle, filename, collect=frozenset({"tu", "header"}),
-                               heads=frozenset({"tmx"}))  # fmt: skip
+    elements = iter_elements(handle, filename, units={"tu", "header"}, heads={"tmx"})
     for element, line in elements:
         name = local_name(element.tag)
         if name == "tmx":
@@ -185,8 +105,8 @@ def _tmx_units(unit: ElementTree.Element, srclang: str, filename: str) -> Iterat
 def read_xliff_units(handle: IO[bytes], filename: str) -> Iterator[Unit]:
     """The translated units of an XLIFF 1.2 or 2.0 file (not those still new or needing work)."""
     langs = ("en", "vi")
-    elements = stream_elements(handle, filename, collect=frozenset({"trans-unit", "unit"}),
-                               heads=frozenset({"xliff", "file"}))  # fmt: skip
+    elements = iter_elements(handle, filename, units={"trans-unit", "unit"},
+                             heads={"xliff", "file"})
     for element, _ in elements:
         name = local_name(element.tag)
         if name == "xliff" and element.get("version", "").startswith("2"):
