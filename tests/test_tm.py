@@ -325,7 +325,7 @@ def test_an_older_schema_is_migrated_with_its_units(tmp_path: Path) -> None:
                 f"(?, {', '.join('?' * 10)})", (tm_store.unit_key(row), *row))  # fmt: skip
     old.close()
     with TranslationMemory.open(path) as memory:
-        assert memory.stats().schema == 2
+        assert memory.stats().schema == 3
         assert [m.score for m in memory.search("The Council met.")] == [100]
         assert len(memory.concordance("hoi dong")) == 1
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -42,6 +45,11 @@ CANDIDATES = 20
 # more common word is added (unless fewer than MIN_TERMS words are chosen).
 POSTINGS_BUDGET = 1000
 MIN_TERMS = 3
+# When the best candidate lacks one of the words looked up, more are: within WIDE_BUDGET units,
+# and at least WIDE_TERMS more words; WIDE_CANDIDATES units are then taken.
+WIDE_CANDIDATES = 30
+WIDE_BUDGET = 3000
+WIDE_TERMS = 2
 # The query is taken to be in each language where it has at least this share of the words found
 # in the language where it has most.
 LANGUAGE_SHARE = 0.6
@@ -49,6 +57,8 @@ LANGUAGE_SHARE = 0.6
 # diacritics cost a little in the score and nothing in the word similarity.
 MARGIN = 10
 _ALNUM = re.compile(r"[^\W_]+")
+# The folded form of a word, kept for the words met most often.
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass(frozen=True)
@@ -169,60 +179,95 @@ class TranslationMemory:
     def _candidates(self, keys: list[str], lang: str | None,
                     min_score: int) -> dict[str, list[int]]:  # fmt: skip
         """For each language the query may be in, the ids of the units sharing most of its rarer
-        words there."""
+        words there. When the best of them lacks one of the rare words looked up (a word of the
+        query changed, or a sentence never stored), more words are looked up and more units
+        taken: ``WIDE_BUDGET`` and ``WIDE_CANDIDATES``."""
         terms = sorted(set(keys))
-        marks = ", ".join("?" * len(terms))
-        frequency: dict[str, dict[str, int]] = {}
-        for side in [lang] if lang else LANGUAGES:
-            rows = self.connection.execute(f"SELECT term, docs FROM word WHERE lang = ? AND "
-                                           f"term IN ({marks})", [side, *terms])  # fmt: skip
-            frequency[side] = dict(rows.fetchall())
+        sides = [lang] if lang else list(LANGUAGES)
+        frequency: dict[str, dict[str, int]] = {side: {} for side in sides}
+        rows = self.connection.execute(
+            f"SELECT lang, term, docs FROM word WHERE lang IN ({_marks(sides)}) "
+            f"AND term IN ({_marks(terms)})", [*sides, *terms])  # fmt: skip
+        for side, term, docs in rows:
+            frequency[side][term] = docs
         most = max(len(found) for found in frequency.values())
-        candidates = {}
-        for side, found in frequency.items():
-            if most and len(found) >= LANGUAGE_SHARE * most:
-                candidates[side] = self._sharing(side, keys, found, min_score)
-        return candidates
-
-    def _sharing(self, side: str, keys: list[str], frequency: dict[str, int],
-                 min_score: int) -> list[int]:  # fmt: skip
-        """The ids of the units of ``side`` holding most of the query's rarer words."""
+        if not most:
+            return {}
+        frequency = {side: found for side, found in frequency.items()
+                     if len(found) >= LANGUAGE_SHARE * most}  # fmt: skip
+        chosen = {side: _rarest(found, POSTINGS_BUDGET, MIN_TERMS)
+                  for side, found in frequency.items()}  # fmt: skip
+        votes = self._votes(chosen)
+        wanted = CANDIDATES
+        if any(terms and max(votes[side].values(), default=0) < len(terms)
+               for side, terms in chosen.items()):  # fmt: skip
+            wanted = WIDE_CANDIDATES
+            wider = {side: _rarest(found, WIDE_BUDGET, len(chosen[side]) + WIDE_TERMS)
+                     for side, found in frequency.items()}  # fmt: skip
+            self._votes({side: terms[len(chosen[side]) :] for side, terms in wider.items()},
+                        votes)  # fmt: skip
+            chosen = wider
         length = min(len(keys), store.LONGEST)
-        chosen: list[str] = []
-        total = 0
-        for term in sorted(frequency, key=lambda t: (frequency[t], t)):
-            docs = frequency[term]
-            if docs > store.COMMON or (len(chosen) >= MIN_TERMS and total + docs > POSTINGS_BUDGET):
-                break
-            chosen.append(term)
-            total += docs
-        if not chosen:
-            return self._holding_phrase(side, keys)
-        votes: Counter[int] = Counter()
-        marks = ", ".join("?" * len(chosen))
-        for (ids,) in self.connection.execute(f"SELECT ids FROM word WHERE lang = ? AND term "
-                                              f"IN ({marks})", [side, *chosen]):  # fmt: skip
-            votes.update(store.unpack(ids))
         # a text shorter or longer than these cannot reach min_score
         shortest = math.ceil(length * min_score / 100)
         longest = store.LONGEST if length >= store.LONGEST else length * 100 // max(min_score, 1)
-        return _most_voted(votes, shortest, longest, length)
+        return {side: _most_voted(votes[side], wanted, shortest, longest, length) if terms
+                else self._holding_pairs(side, keys, wanted)
+                for side, terms in chosen.items()}  # fmt: skip
 
-    def _holding_phrase(self, side: str, keys: list[str]) -> list[int]:
-        """The ids of units holding the query's words in its order: the candidates of a query
-        made only of common words, which the word index does not keep."""
-        expression = f'{side} : "{" ".join(keys)}"'
-        rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ? "
-                                       "LIMIT ?", (expression, CANDIDATES))  # fmt: skip
-        return [row[0] for row in rows]
-
-    def _texts(self, ids: list[int], side: str) -> list[tuple[int, str]]:
-        """The text in ``side``'s language of each unit of ``ids``."""
-        marks = ", ".join("?" * len(ids))
+    def _votes(self, chosen: dict[str, list[str]], votes: dict[str, Counter[int]] | None = None
+               ) -> dict[str, Counter[int]]:  # fmt: skip
+        """For each side, how many of its ``chosen`` words each unit entry holds (added to
+        ``votes`` when given)."""
+        if votes is None:
+            votes = {side: Counter() for side in chosen}
+        terms = sorted({term for found in chosen.values() for term in found})
+        if not terms:
+            return votes
+        wanted = {(side, term) for side, found in chosen.items() for term in found}
         rows = self.connection.execute(
-            f"SELECT id, CASE source_lang WHEN ? THEN source ELSE target END FROM unit "
-            f"WHERE id IN ({marks})", [side, *ids])  # fmt: skip
-        return rows.fetchall()
+            f"SELECT lang, term, ids FROM word WHERE lang IN ({_marks(chosen)}) "
+            f"AND term IN ({_marks(terms)})", [*chosen, *terms])  # fmt: skip
+        for side, term, ids in rows:
+            if (side, term) in wanted:
+                votes[side].update(store.unpack(ids))
+        return votes
+
+    def _holding_pairs(self, side: str, keys: list[str], wanted: int) -> list[int]:
+        """The ids of the units holding most of the rarer pairs of the query's words that follow
+        one another, else all of them: the candidates of a query made only of common words,
+        which the word index does not keep."""
+        pairs = sorted(set(store.word_pairs(keys)))
+        rows = self.connection.execute(f"SELECT term, doc FROM unit_text_terms WHERE term IN "
+                                       f"({_marks(pairs)})", pairs)  # fmt: skip
+        chosen = _rarest(dict(rows.fetchall()), WIDE_BUDGET, MIN_TERMS)
+        if not chosen:
+            expression = store.phrase_query(keys, side)
+            rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ? "
+                                           "LIMIT ?", (expression, wanted))  # fmt: skip
+            return [row[0] for row in rows]
+        votes: Counter[int] = Counter()
+        for pair in chosen:
+            rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ?",
+                                           (store.phrase_query([pair], side),))  # fmt: skip
+            votes.update(row[0] for row in rows)
+        return [number for number, _ in votes.most_common(wanted)]
+
+    def _texts(self, candidates: dict[str, list[int]]) -> list[tuple[int, str, str]]:
+        """The id, side and text in that side's language of each candidate unit."""
+        ids = sorted({number for found in candidates.values() for number in found})
+        if not ids:
+            return []
+        rows = self.connection.execute(f"SELECT id, source, target, source_lang FROM unit "
+                                       f"WHERE id IN ({_marks(ids)})", ids)  # fmt: skip
+        texts = {number: (source, target, source_lang) for number, source, target, source_lang
+                 in rows}  # fmt: skip
+        found = []
+        for side, numbers in candidates.items():
+            for number in numbers:
+                source, target, source_lang = texts[number]
+                found.append((number, side, source if source_lang == side else target))
+        return found
 
     def unit(self, number: int) -> Unit:
         """The unit stored under id ``number``."""
@@ -254,13 +299,12 @@ class TranslationMemory:
         within ``MARGIN`` points of the ``limit``-th best, best first."""
         query_set = set(keys)
         ranked = []
-        for side, ids in self._candidates(keys, lang, min_score).items():
-            for number, text in self._texts(ids, side):
-                other = fold(text).split()
-                other_set = set(other)
-                common = min(len([k for k in other if k in query_set]),
-                             len([k for k in keys if k in other_set]))  # fmt: skip
-                ranked.append((common / max(len(keys), len(other)), number, side, text, other))
+        for number, side, text in self._texts(self._candidates(keys, lang, min_score)):
+            other = fold(text).split()
+            other_set = set(other)
+            common = min(len([k for k in other if k in query_set]),
+                         len([k for k in keys if k in other_set]))  # fmt: skip
+            ranked.append((common / max(len(keys), len(other)), number, side, text, other))
         ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
         close: list[tuple[float, int, str, str]] = []
         best: list[float] = []
@@ -293,16 +337,16 @@ class TranslationMemory:
         folded = fold(phrase).split()
         if not folded:
             return []
-        expression = '"' + " ".join(folded) + '"'
-        if lang is not None:
-            expression = f"{lang} : {expression}"
+        expression = store.phrase_query(folded, lang)
         marked = [canonical_key(nfc(w)) for w in _ALNUM.findall(phrase)] if has_diacritics(
             phrase) else None  # fmt: skip
         found: list[Concordance] = []
+        columns = ", ".join(f"unit.{name}" for name in store.FIELDS)
         cursor = self.connection.execute(
-            "SELECT rowid FROM unit_text WHERE unit_text MATCH ? ORDER BY rowid", (expression,))
-        for (number,) in cursor:
-            unit = self.unit(number)
+            f"SELECT {columns} FROM unit_text JOIN unit ON unit.id = unit_text.rowid "
+            f"WHERE unit_text MATCH ? ORDER BY unit_text.rowid", (expression,))  # fmt: skip
+        for row in cursor:
+            unit = Unit(*row)
             for side in [lang] if lang else list(LANGUAGES):
                 text = unit.source if unit.source_lang == side else unit.target
                 spans = _spans(text, folded, marked)
@@ -314,40 +358,59 @@ class TranslationMemory:
         return found[:limit]
 
 
-def _most_voted(votes: Counter[int], shortest: int, longest: int, length: int) -> list[int]:
-    """The ids of the ``CANDIDATES`` entries with most votes and a length from ``shortest`` to
+def _rarest(frequency: dict[str, int], budget: int, least: int) -> list[str]:
+    """The rarest words of ``frequency`` (word: units holding it) while their units add up to
+    at most ``budget`` (at least ``least`` words, none common), rarest first."""
+    chosen: list[str] = []
+    total = 0
+    for term in sorted(frequency, key=lambda t: (frequency[t], t)):
+        docs = frequency[term]
+        if docs > store.COMMON or (len(chosen) >= least and total + docs > budget):
+            break
+        chosen.append(term)
+        total += docs
+    return chosen
+
+
+def _most_voted(votes: Counter[int], wanted: int, shortest: int, longest: int,
+                length: int) -> list[int]:  # fmt: skip
+    """The ids of the ``wanted`` entries with most votes and a length from ``shortest`` to
     ``longest`` words: those nearest ``length`` first among those with as many votes as the
     last."""
     levels = sorted(Counter(votes.values()).items(), reverse=True)
-    taken = level = 0
+    above = level = 0
     for level, count in levels:  # noqa: B007 (the level reached is what the loop looks for)
-        taken += count
-        if taken >= CANDIDATES:
+        if above + count >= wanted:
             break
-    chosen: list[int] = []
-    tied: dict[int, list[int]] = {}  # by length
-    for entry, n in votes.items():
-        if n > level:
-            chosen.append(entry)
-        elif n == level and shortest <= entry & store.LONGEST <= longest:
-            tied.setdefault(entry & store.LONGEST, []).append(entry)
-    for size in sorted(tied, key=lambda size: (abs(size - length), size)):
-        chosen.extend(sorted(tied[size])[: CANDIDATES - len(chosen)])
-        if len(chosen) >= CANDIDATES:
-            break
-    return [entry >> store.LENGTH_BITS for entry in chosen]
+        above += count
+    ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+    chosen = [entry for entry, _ in ranked[:above]]
+    tied = [entry for entry, n in ranked[above:] if n == level]
+    away = [abs(size - length) if shortest <= size <= longest else store.LONGEST + 1
+            for size in range(store.LONGEST + 1)]  # fmt: skip
+    if len(tied) > wanted - above:
+        tied = heapq.nsmallest(wanted - above, tied,
+                               key=lambda entry: (away[entry & store.LONGEST], entry))  # fmt: skip
+    tied = [entry for entry in tied if away[entry & store.LONGEST] <= store.LONGEST]
+    return [entry >> store.LENGTH_BITS for entry in chosen + tied]
+
+
+def _marks(values: Iterable[object]) -> str:
+    """As many SQL parameter marks as ``values``."""
+    return ", ".join("?" for _ in values)
 
 
 def _spans(text: str, folded: list[str], marked: list[str] | None) -> list[tuple[int, int]]:
     """Where the words ``folded`` stand in ``text`` one after the other (with the marks of
     ``marked`` too, when given)."""
     runs = list(_ALNUM.finditer(text))
+    words = [_fold_word(run.group()) for run in runs]
     spans = []
     size = len(folded)
     for start in range(len(runs) - size + 1):
-        window = runs[start : start + size]
-        if [fold(run.group()) for run in window] != folded:
+        if words[start] != folded[0] or words[start : start + size] != folded:
             continue
+        window = runs[start : start + size]
         if marked is not None and [canonical_key(run.group()) for run in window] != marked:
             continue
         spans.append((window[0].start(), window[-1].end()))
