@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import sqlite3
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -45,11 +45,13 @@ CANDIDATES = 20
 # more common word is added (unless fewer than MIN_TERMS words are chosen).
 POSTINGS_BUDGET = 1000
 MIN_TERMS = 3
-# When the best candidate lacks one of the words looked up, more are: within WIDE_BUDGET units,
-# and at least WIDE_TERMS more words; WIDE_CANDIDATES units are then taken.
+# When more than CANDIDATES units share the most words looked up, more are looked up: at least
+# WIDE_TERMS more words, within WIDE_BUDGET units; WIDE_CANDIDATES units are then taken.
 WIDE_CANDIDATES = 30
 WIDE_BUDGET = 3000
 WIDE_TERMS = 2
+# The look-up is also wide when no candidate is this similar (%) to the query.
+WIDEN_BELOW = 70
 # The query is taken to be in each language where it has at least this share of the words found
 # in the language where it has most.
 LANGUAGE_SHARE = 0.6
@@ -176,12 +178,12 @@ class TranslationMemory:
                        * query("PRAGMA page_count").fetchone()[0])  # fmt: skip
         return result
 
-    def _candidates(self, keys: list[str], lang: str | None,
-                    min_score: int) -> dict[str, list[int]]:  # fmt: skip
+    def _candidates(self, keys: list[str], lang: str | None, min_score: int,
+                    wide: bool) -> tuple[dict[str, list[int]], bool]:  # fmt: skip
         """For each language the query may be in, the ids of the units sharing most of its rarer
-        words there. When the best of them lacks one of the rare words looked up (a word of the
-        query changed, or a sentence never stored), more words are looked up and more units
-        taken: ``WIDE_BUDGET`` and ``WIDE_CANDIDATES``."""
+        words there, and whether the look-up was wide: more words looked up and more units
+        taken (``WIDE_TERMS``, ``WIDE_BUDGET``, ``WIDE_CANDIDATES``), as asked, or because more
+        units than are taken share the most words."""
         terms = sorted(set(keys))
         sides = [lang] if lang else list(LANGUAGES)
         frequency: dict[str, dict[str, int]] = {side: {} for side in sides}
@@ -192,15 +194,16 @@ class TranslationMemory:
             frequency[side][term] = docs
         most = max(len(found) for found in frequency.values())
         if not most:
-            return {}
+            return {}, True
         frequency = {side: found for side, found in frequency.items()
                      if len(found) >= LANGUAGE_SHARE * most}  # fmt: skip
         chosen = {side: _rarest(found, POSTINGS_BUDGET, MIN_TERMS)
                   for side, found in frequency.items()}  # fmt: skip
         votes = self._votes(chosen)
         wanted = CANDIDATES
-        if any(terms and max(votes[side].values(), default=0) < len(terms)
-               for side, terms in chosen.items()):  # fmt: skip
+        wide = wide or any(terms and _crowded(votes[side], CANDIDATES)
+                           for side, terms in chosen.items())  # fmt: skip
+        if wide:
             wanted = WIDE_CANDIDATES
             wider = {side: _rarest(found, WIDE_BUDGET, len(chosen[side]) + WIDE_TERMS)
                      for side, found in frequency.items()}  # fmt: skip
@@ -213,7 +216,7 @@ class TranslationMemory:
         longest = store.LONGEST if length >= store.LONGEST else length * 100 // max(min_score, 1)
         return {side: _most_voted(votes[side], wanted, shortest, longest, length) if terms
                 else self._holding_pairs(side, keys, wanted)
-                for side, terms in chosen.items()}  # fmt: skip
+                for side, terms in chosen.items()}, wide  # fmt: skip
 
     def _votes(self, chosen: dict[str, list[str]], votes: dict[str, Counter[int]] | None = None
                ) -> dict[str, Counter[int]]:  # fmt: skip
@@ -296,10 +299,23 @@ class TranslationMemory:
     def _close(self, keys: list[str], lang: str | None, min_score: int,
                limit: int) -> list[tuple[float, int, str, str]]:  # fmt: skip
         """The candidates whose word similarity to the query is at least ``min_score`` and
-        within ``MARGIN`` points of the ``limit``-th best, best first."""
+        within ``MARGIN`` points of the ``limit``-th best, best first; looked up wide when none
+        is ``WIDEN_BELOW`` % similar."""
+        candidates, wide = self._candidates(keys, lang, min_score, wide=False)
+        close = self._closest(keys, candidates, min_score, limit)
+        if not wide and (not close or close[0][0] * 100 < WIDEN_BELOW):
+            more, _ = self._candidates(keys, lang, min_score, wide=True)
+            for side, ids in more.items():
+                candidates[side] = list(dict.fromkeys([*candidates.get(side, []), *ids]))
+            close = self._closest(keys, candidates, min_score, limit)
+        return close
+
+    def _closest(self, keys: list[str], candidates: dict[str, list[int]], min_score: int,
+                 limit: int) -> list[tuple[float, int, str, str]]:  # fmt: skip
+        """The ``candidates`` as ``_close`` keeps them."""
         query_set = set(keys)
         ranked = []
-        for number, side, text in self._texts(self._candidates(keys, lang, min_score)):
+        for number, side, text in self._texts(candidates):
             other = fold(text).split()
             other_set = set(other)
             common = min(len([k for k in other if k in query_set]),
@@ -372,27 +388,55 @@ def _rarest(frequency: dict[str, int], budget: int, least: int) -> list[str]:
     return chosen
 
 
+def _crowded(votes: Counter[int], wanted: int) -> bool:
+    """Whether more than ``wanted`` entries have the most votes: the best unit may then be left
+    out, as when the rarest words of the query are those changed, or are not rare."""
+    return bool(votes) and Counter(votes.values())[max(votes.values())] > wanted
+
+
 def _most_voted(votes: Counter[int], wanted: int, shortest: int, longest: int,
                 length: int) -> list[int]:  # fmt: skip
     """The ids of the ``wanted`` entries with most votes and a length from ``shortest`` to
     ``longest`` words: those nearest ``length`` first among those with as many votes as the
     last."""
-    levels = sorted(Counter(votes.values()).items(), reverse=True)
-    above = level = 0
-    for level, count in levels:  # noqa: B007 (the level reached is what the loop looks for)
-        if above + count >= wanted:
+    above = level_count = 0
+    for _, level_count in sorted(Counter(votes.values()).items(), reverse=True):
+        if above + level_count >= wanted:
             break
-        above += count
-    ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
-    chosen = [entry for entry, _ in ranked[:above]]
-    tied = [entry for entry, n in ranked[above:] if n == level]
-    away = [abs(size - length) if shortest <= size <= longest else store.LONGEST + 1
-            for size in range(store.LONGEST + 1)]  # fmt: skip
-    if len(tied) > wanted - above:
-        tied = heapq.nsmallest(wanted - above, tied,
-                               key=lambda entry: (away[entry & store.LONGEST], entry))  # fmt: skip
-    tied = [entry for entry in tied if away[entry & store.LONGEST] <= store.LONGEST]
-    return [entry >> store.LENGTH_BITS for entry in chosen + tied]
+        above += level_count
+    else:
+        above -= level_count  # the last level is the one whose units are chosen by length
+    ranked = sorted(votes, key=votes.__getitem__, reverse=True)
+    tied = _nearest(ranked[above : above + level_count], wanted - above,
+                    _distances(shortest, longest, length))  # fmt: skip
+    return [entry >> store.LENGTH_BITS for entry in ranked[:above] + tied]
+
+
+# An entry's lowest byte holds its length (LENGTH_BITS <= 8): read from the entries' bytes.
+_LOW_BYTE = 0 if sys.byteorder == "little" else 3
+_OUT = 255
+
+
+@lru_cache(maxsize=256)
+def _distances(shortest: int, longest: int, length: int) -> bytes:
+    """For each value of an entry's lowest byte, how far its length is from ``length``, or
+    ``_OUT`` when it is not from ``shortest`` to ``longest``."""
+    sizes = [byte & store.LONGEST for byte in range(256)]
+    return bytes(abs(size - length) if shortest <= size <= longest else _OUT for size in sizes)
+
+
+def _nearest(entries: list[int], room: int, distances: bytes) -> list[int]:
+    """The first ``room`` of ``entries`` by the distance of their length (``_distances``), then
+    by entry; found with bytes operations, since there may be thousands of entries."""
+    entries = sorted(entries)
+    away = array("I", entries).tobytes()[_LOW_BYTE::4].translate(distances)
+    chosen: list[int] = []
+    for distance in sorted(set(away) - {_OUT}):
+        position = away.find(distance)
+        while position >= 0 and len(chosen) < room:
+            chosen.append(entries[position])
+            position = away.find(distance, position + 1)
+    return chosen
 
 
 def _marks(values: Iterable[object]) -> str:
