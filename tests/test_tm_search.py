@@ -39,44 +39,40 @@ def test_word_distance_bound() -> None:
     assert word_distance(first, second, bound=2) == 3
 
 
-def _committee(memory: TranslationMemory) -> None:
-    """A sentence holding "Accra", then the one to find, of the same length."""
-    memory.add_units([Unit("The Accra office of the committee opened on Monday.", "Văn phòng."),
-                      Unit("The committee in Nairobi approved the budget on Tuesday.",
-                           "Ủy ban tại Nairobi thông qua ngân sách hôm thứ Ba.")], "x")  # fmt: skip
-
-
 QUERY = "The committee in Accra approved the budget on Tuesday."
 
 
-def test_a_query_whose_rarest_words_were_changed_widens_its_candidates(
-    memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def narrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One candidate, from the two rarest words of the query."""
     monkeypatch.setattr(tm_memory, "CANDIDATES", 1)
     monkeypatch.setattr(tm_memory, "POSTINGS_BUDGET", 1)
     monkeypatch.setattr(tm_memory, "MIN_TERMS", 2)
-    _committee(memory)
-    # the two rarest words, "accra" and "approved", are each in one unit: no unit holds both,
-    # so "budget" and "in" are looked up too, and the second unit holds three of the four
-    found = memory.search(QUERY, limit=1)
-    # one word of 9 replaced: 88.9 %
-    assert [(m.score, m.source) for m in found] == [
-        (88, "The committee in Nairobi approved the budget on Tuesday.")]
 
 
-def test_without_widening_the_same_query_is_missed(
-    memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.usefixtures("narrow")
+def test_when_more_units_share_the_rarest_words_than_are_taken_more_words_are_looked_up(
+    memory: TranslationMemory,
 ) -> None:
-    """The case above fails when the wider look-up adds no word: what the widening is for."""
-    monkeypatch.setattr(tm_memory, "CANDIDATES", 1)
-    monkeypatch.setattr(tm_memory, "POSTINGS_BUDGET", 1)
-    monkeypatch.setattr(tm_memory, "MIN_TERMS", 2)
-    monkeypatch.setattr(tm_memory, "WIDE_TERMS", 0)
-    monkeypatch.setattr(tm_memory, "WIDE_BUDGET", 1)
-    monkeypatch.setattr(tm_memory, "WIDE_CANDIDATES", 1)
-    _committee(memory)
-    # the tie between the two units holding one word each goes to the first stored
-    assert memory.search(QUERY) == []
+    memory.add_units([Unit("The committee in Accra approved the plan on Monday.", "Kế hoạch."),
+                      Unit("The committee in Lusaka approved the budget on Tuesday.",
+                           "Ngân sách.")], "x")  # fmt: skip
+    # the rarest words, "accra" and "budget", are one in each unit: the one candidate taken
+    # would be the first (77 %, 2 words of 9 replaced); the other words are looked up too, and
+    # the second unit (88 %, 1 word of 9) is found
+    assert [(m.score, m.target) for m in memory.search(QUERY, limit=1)] == [(88, "Ngân sách.")]
+
+
+@pytest.mark.usefixtures("narrow")
+def test_when_the_best_candidate_is_far_more_words_are_looked_up(
+    memory: TranslationMemory,
+) -> None:
+    memory.add_units([Unit("Accra approved a plan.", "Kế hoạch."),
+                      Unit("The committee in Lusaka adopted the budget on Tuesday.",
+                           "Ngân sách.")], "x")  # fmt: skip
+    # the first unit alone holds the rarest words, "accra" and "approved", but is 22 % similar:
+    # the other words are looked up too, and the second unit found (2 words of 9 replaced: 77 %)
+    assert [(m.score, m.target) for m in memory.search(QUERY)] == [(77, "Ngân sách.")]
 
 
 def test_a_query_of_common_words_finds_units_sharing_its_rarer_pairs(
