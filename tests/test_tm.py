@@ -128,10 +128,12 @@ def test_po_gives_translated_entries_that_are_not_fuzzy(memory: TranslationMemor
         'msgid "He said \\"yes\\"."\nmsgstr "Ông nói \\"có\\"."\n',
         encoding="utf-8",
     )
-    assert memory.import_file(po) == (2, 2)
-    first, second = memory.units()
+    assert memory.import_file(po) == (3, 3)
+    first, plural, second = memory.units()
     assert (first.source, first.target, first.context, first.note) == (
         "Opening of the session", "Khai mạc khóa họp", "title", "from the 2024 statement")
+    # Vietnamese has one plural form, written from msgid_plural
+    assert (plural.source, plural.target) == ("%d delegates", "%d đại biểu")
     assert (second.source, second.target) == ('He said "yes".', 'Ông nói "có".')
 
 
@@ -323,7 +325,7 @@ def test_an_older_schema_is_migrated_with_its_units(tmp_path: Path) -> None:
                 f"(?, {', '.join('?' * 10)})", (tm_store.unit_key(row), *row))  # fmt: skip
     old.close()
     with TranslationMemory.open(path) as memory:
-        assert memory.stats().schema == 2
+        assert memory.stats().schema == 3
         assert [m.score for m in memory.search("The Council met.")] == [100]
         assert len(memory.concordance("hoi dong")) == 1
 

@@ -42,7 +42,7 @@ def tokens(text: str) -> list[str]:
 def word_distance(first: Sequence[str], second: Sequence[str], *, bound: int | None = None) -> int:
     """The Levenshtein distance between two word sequences (insert, delete, replace: 1 each).
 
-    With ``bound``, stops early and returns ``bound + 1`` once the distance must exceed it.
+    With ``bound``, returns ``bound + 1`` when the distance is above it.
 
     >>> word_distance("the council met today".split(), "the council met yesterday".split())
     1
@@ -53,20 +53,35 @@ def word_distance(first: Sequence[str], second: Sequence[str], *, bound: int | N
     while end_a > start and end_b > start and first[end_a - 1] == second[end_b - 1]:
         end_a, end_b = end_a - 1, end_b - 1
     a, b = first[start:end_a], second[start:end_b]
-    if len(a) < len(b):
-        a, b = b, a
-    if not b:
-        return len(a)
-    previous = list(range(len(b) + 1))
-    for i, word in enumerate(a, start=1):
-        current = [i]
-        for j, other in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (word != other)))  # fmt: skip
-        if bound is not None and min(current) > bound:
-            return bound + 1
-        previous = current
-    return previous[-1]
+    distance = _bit_parallel_distance(a, b) if a and b else len(a) + len(b)
+    return distance if bound is None or distance <= bound else bound + 1
+
+
+def _bit_parallel_distance(pattern: Sequence[str], text: Sequence[str]) -> int:
+    """Levenshtein distance by Myers' bit-vector algorithm (Hyyrö's form): one column of the
+    edit table is kept as bits of ints, so each word of ``text`` costs a few int operations
+    instead of one step per word of ``pattern``."""
+    positions: dict[str, int] = {}
+    for i, word in enumerate(pattern):
+        positions[word] = positions.get(word, 0) | 1 << i
+    mask = (1 << len(pattern)) - 1
+    last = 1 << (len(pattern) - 1)
+    plus, minus, distance = mask, 0, len(pattern)  # vertical deltas +1 / -1, D[m][0]
+    for word in text:
+        equal = positions.get(word, 0)
+        vertical = equal | minus
+        horizontal = (((equal & plus) + plus) ^ plus) | equal
+        horizontal_plus = minus | ~(horizontal | plus)
+        horizontal_minus = plus & horizontal
+        if horizontal_plus & last:
+            distance += 1
+        elif horizontal_minus & last:
+            distance -= 1
+        horizontal_plus = horizontal_plus << 1 | 1
+        horizontal_minus <<= 1
+        plus = (horizontal_minus | ~(vertical | horizontal_plus)) & mask
+        minus = horizontal_plus & vertical & mask
+    return distance
 
 
 class _Token(NamedTuple):

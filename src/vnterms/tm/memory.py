@@ -5,9 +5,12 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -42,6 +45,13 @@ CANDIDATES = 20
 # more common word is added (unless fewer than MIN_TERMS words are chosen).
 POSTINGS_BUDGET = 1000
 MIN_TERMS = 3
+# When more than CANDIDATES units share the most words looked up, more are looked up: at least
+# WIDE_TERMS more words, within WIDE_BUDGET units; WIDE_CANDIDATES units are then taken.
+WIDE_CANDIDATES = 30
+WIDE_BUDGET = 3000
+WIDE_TERMS = 2
+# The look-up is also wide when no candidate is this similar (%) to the query.
+WIDEN_BELOW = 70
 # The query is taken to be in each language where it has at least this share of the words found
 # in the language where it has most.
 LANGUAGE_SHARE = 0.6
@@ -49,6 +59,8 @@ LANGUAGE_SHARE = 0.6
 # diacritics cost a little in the score and nothing in the word similarity.
 MARGIN = 10
 _ALNUM = re.compile(r"[^\W_]+")
+# The folded form of a word, kept for the words met most often.
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass(frozen=True)
@@ -166,63 +178,99 @@ class TranslationMemory:
                        * query("PRAGMA page_count").fetchone()[0])  # fmt: skip
         return result
 
-    def _candidates(self, keys: list[str], lang: str | None,
-                    min_score: int) -> dict[str, list[int]]:  # fmt: skip
+    def _candidates(self, keys: list[str], lang: str | None, min_score: int,
+                    wide: bool) -> tuple[dict[str, list[int]], bool]:  # fmt: skip
         """For each language the query may be in, the ids of the units sharing most of its rarer
-        words there."""
+        words there, and whether the look-up was wide: more words looked up and more units
+        taken (``WIDE_TERMS``, ``WIDE_BUDGET``, ``WIDE_CANDIDATES``), as asked, or because more
+        units than are taken share the most words."""
         terms = sorted(set(keys))
-        marks = ", ".join("?" * len(terms))
-        frequency: dict[str, dict[str, int]] = {}
-        for side in [lang] if lang else LANGUAGES:
-            rows = self.connection.execute(f"SELECT term, docs FROM word WHERE lang = ? AND "
-                                           f"term IN ({marks})", [side, *terms])  # fmt: skip
-            frequency[side] = dict(rows.fetchall())
+        sides = [lang] if lang else list(LANGUAGES)
+        frequency: dict[str, dict[str, int]] = {side: {} for side in sides}
+        rows = self.connection.execute(
+            f"SELECT lang, term, docs FROM word WHERE lang IN ({_marks(sides)}) "
+            f"AND term IN ({_marks(terms)})", [*sides, *terms])  # fmt: skip
+        for side, term, docs in rows:
+            frequency[side][term] = docs
         most = max(len(found) for found in frequency.values())
-        candidates = {}
-        for side, found in frequency.items():
-            if most and len(found) >= LANGUAGE_SHARE * most:
-                candidates[side] = self._sharing(side, keys, found, min_score)
-        return candidates
-
-    def _sharing(self, side: str, keys: list[str], frequency: dict[str, int],
-                 min_score: int) -> list[int]:  # fmt: skip
-        """The ids of the units of ``side`` holding most of the query's rarer words."""
+        if not most:
+            return {}, True
+        frequency = {side: found for side, found in frequency.items()
+                     if len(found) >= LANGUAGE_SHARE * most}  # fmt: skip
+        chosen = {side: _rarest(found, POSTINGS_BUDGET, MIN_TERMS)
+                  for side, found in frequency.items()}  # fmt: skip
+        votes = self._votes(chosen)
+        wanted = CANDIDATES
+        wide = wide or any(terms and _crowded(votes[side], CANDIDATES)
+                           for side, terms in chosen.items())  # fmt: skip
+        if wide:
+            wanted = WIDE_CANDIDATES
+            wider = {side: _rarest(found, WIDE_BUDGET, len(chosen[side]) + WIDE_TERMS)
+                     for side, found in frequency.items()}  # fmt: skip
+            self._votes({side: terms[len(chosen[side]) :] for side, terms in wider.items()},
+                        votes)  # fmt: skip
+            chosen = wider
         length = min(len(keys), store.LONGEST)
-        chosen: list[str] = []
-        total = 0
-        for term in sorted(frequency, key=lambda t: (frequency[t], t)):
-            docs = frequency[term]
-            if docs > store.COMMON or (len(chosen) >= MIN_TERMS and total + docs > POSTINGS_BUDGET):
-                break
-            chosen.append(term)
-            total += docs
-        if not chosen:
-            return self._holding_phrase(side, keys)
-        votes: Counter[int] = Counter()
-        marks = ", ".join("?" * len(chosen))
-        for (ids,) in self.connection.execute(f"SELECT ids FROM word WHERE lang = ? AND term "
-                                              f"IN ({marks})", [side, *chosen]):  # fmt: skip
-            votes.update(store.unpack(ids))
         # a text shorter or longer than these cannot reach min_score
         shortest = math.ceil(length * min_score / 100)
         longest = store.LONGEST if length >= store.LONGEST else length * 100 // max(min_score, 1)
-        return _most_voted(votes, shortest, longest, length)
+        return {side: _most_voted(votes[side], wanted, shortest, longest, length) if terms
+                else self._holding_pairs(side, keys, wanted)
+                for side, terms in chosen.items()}, wide  # fmt: skip
 
-    def _holding_phrase(self, side: str, keys: list[str]) -> list[int]:
-        """The ids of units holding the query's words in its order: the candidates of a query
-        made only of common words, which the word index does not keep."""
-        expression = f'{side} : "{" ".join(keys)}"'
-        rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ? "
-                                       "LIMIT ?", (expression, CANDIDATES))  # fmt: skip
-        return [row[0] for row in rows]
-
-    def _texts(self, ids: list[int], side: str) -> list[tuple[int, str]]:
-        """The text in ``side``'s language of each unit of ``ids``."""
-        marks = ", ".join("?" * len(ids))
+    def _votes(self, chosen: dict[str, list[str]], votes: dict[str, Counter[int]] | None = None
+               ) -> dict[str, Counter[int]]:  # fmt: skip
+        """For each side, how many of its ``chosen`` words each unit entry holds (added to
+        ``votes`` when given)."""
+        if votes is None:
+            votes = {side: Counter() for side in chosen}
+        terms = sorted({term for found in chosen.values() for term in found})
+        if not terms:
+            return votes
+        wanted = {(side, term) for side, found in chosen.items() for term in found}
         rows = self.connection.execute(
-            f"SELECT id, CASE source_lang WHEN ? THEN source ELSE target END FROM unit "
-            f"WHERE id IN ({marks})", [side, *ids])  # fmt: skip
-        return rows.fetchall()
+            f"SELECT lang, term, ids FROM word WHERE lang IN ({_marks(chosen)}) "
+            f"AND term IN ({_marks(terms)})", [*chosen, *terms])  # fmt: skip
+        for side, term, ids in rows:
+            if (side, term) in wanted:
+                votes[side].update(store.unpack(ids))
+        return votes
+
+    def _holding_pairs(self, side: str, keys: list[str], wanted: int) -> list[int]:
+        """The ids of the units holding most of the rarer pairs of the query's words that follow
+        one another, else all of them: the candidates of a query made only of common words,
+        which the word index does not keep."""
+        pairs = sorted(set(store.word_pairs(keys)))
+        rows = self.connection.execute(f"SELECT term, doc FROM unit_text_terms WHERE term IN "
+                                       f"({_marks(pairs)})", pairs)  # fmt: skip
+        chosen = _rarest(dict(rows.fetchall()), WIDE_BUDGET, MIN_TERMS)
+        if not chosen:
+            expression = store.phrase_query(keys, side)
+            rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ? "
+                                           "LIMIT ?", (expression, wanted))  # fmt: skip
+            return [row[0] for row in rows]
+        votes: Counter[int] = Counter()
+        for pair in chosen:
+            rows = self.connection.execute("SELECT rowid FROM unit_text WHERE unit_text MATCH ?",
+                                           (store.phrase_query([pair], side),))  # fmt: skip
+            votes.update(row[0] for row in rows)
+        return [number for number, _ in votes.most_common(wanted)]
+
+    def _texts(self, candidates: dict[str, list[int]]) -> list[tuple[int, str, str]]:
+        """The id, side and text in that side's language of each candidate unit."""
+        ids = sorted({number for found in candidates.values() for number in found})
+        if not ids:
+            return []
+        rows = self.connection.execute(f"SELECT id, source, target, source_lang FROM unit "
+                                       f"WHERE id IN ({_marks(ids)})", ids)  # fmt: skip
+        texts = {number: (source, target, source_lang) for number, source, target, source_lang
+                 in rows}  # fmt: skip
+        found = []
+        for side, numbers in candidates.items():
+            for number in numbers:
+                source, target, source_lang = texts[number]
+                found.append((number, side, source if source_lang == side else target))
+        return found
 
     def unit(self, number: int) -> Unit:
         """The unit stored under id ``number``."""
@@ -251,16 +299,28 @@ class TranslationMemory:
     def _close(self, keys: list[str], lang: str | None, min_score: int,
                limit: int) -> list[tuple[float, int, str, str]]:  # fmt: skip
         """The candidates whose word similarity to the query is at least ``min_score`` and
-        within ``MARGIN`` points of the ``limit``-th best, best first."""
+        within ``MARGIN`` points of the ``limit``-th best, best first; looked up wide when none
+        is ``WIDEN_BELOW`` % similar."""
+        candidates, wide = self._candidates(keys, lang, min_score, wide=False)
+        close = self._closest(keys, candidates, min_score, limit)
+        if not wide and (not close or close[0][0] * 100 < WIDEN_BELOW):
+            more, _ = self._candidates(keys, lang, min_score, wide=True)
+            for side, ids in more.items():
+                candidates[side] = list(dict.fromkeys([*candidates.get(side, []), *ids]))
+            close = self._closest(keys, candidates, min_score, limit)
+        return close
+
+    def _closest(self, keys: list[str], candidates: dict[str, list[int]], min_score: int,
+                 limit: int) -> list[tuple[float, int, str, str]]:  # fmt: skip
+        """The ``candidates`` as ``_close`` keeps them."""
         query_set = set(keys)
         ranked = []
-        for side, ids in self._candidates(keys, lang, min_score).items():
-            for number, text in self._texts(ids, side):
-                other = fold(text).split()
-                other_set = set(other)
-                common = min(len([k for k in other if k in query_set]),
-                             len([k for k in keys if k in other_set]))  # fmt: skip
-                ranked.append((common / max(len(keys), len(other)), number, side, text, other))
+        for number, side, text in self._texts(candidates):
+            other = fold(text).split()
+            other_set = set(other)
+            common = min(len([k for k in other if k in query_set]),
+                         len([k for k in keys if k in other_set]))  # fmt: skip
+            ranked.append((common / max(len(keys), len(other)), number, side, text, other))
         ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
         close: list[tuple[float, int, str, str]] = []
         best: list[float] = []
@@ -293,16 +353,16 @@ class TranslationMemory:
         folded = fold(phrase).split()
         if not folded:
             return []
-        expression = '"' + " ".join(folded) + '"'
-        if lang is not None:
-            expression = f"{lang} : {expression}"
+        expression = store.phrase_query(folded, lang)
         marked = [canonical_key(nfc(w)) for w in _ALNUM.findall(phrase)] if has_diacritics(
             phrase) else None  # fmt: skip
         found: list[Concordance] = []
+        columns = ", ".join(f"unit.{name}" for name in store.FIELDS)
         cursor = self.connection.execute(
-            "SELECT rowid FROM unit_text WHERE unit_text MATCH ? ORDER BY rowid", (expression,))
-        for (number,) in cursor:
-            unit = self.unit(number)
+            f"SELECT {columns} FROM unit_text JOIN unit ON unit.id = unit_text.rowid "
+            f"WHERE unit_text MATCH ? ORDER BY unit_text.rowid", (expression,))  # fmt: skip
+        for row in cursor:
+            unit = Unit(*row)
             for side in [lang] if lang else list(LANGUAGES):
                 text = unit.source if unit.source_lang == side else unit.target
                 spans = _spans(text, folded, marked)
@@ -314,40 +374,87 @@ class TranslationMemory:
         return found[:limit]
 
 
-def _most_voted(votes: Counter[int], shortest: int, longest: int, length: int) -> list[int]:
-    """The ids of the ``CANDIDATES`` entries with most votes and a length from ``shortest`` to
+def _rarest(frequency: dict[str, int], budget: int, least: int) -> list[str]:
+    """The rarest words of ``frequency`` (word: units holding it) while their units add up to
+    at most ``budget`` (at least ``least`` words, none common), rarest first."""
+    chosen: list[str] = []
+    total = 0
+    for term in sorted(frequency, key=lambda t: (frequency[t], t)):
+        docs = frequency[term]
+        if docs > store.COMMON or (len(chosen) >= least and total + docs > budget):
+            break
+        chosen.append(term)
+        total += docs
+    return chosen
+
+
+def _crowded(votes: Counter[int], wanted: int) -> bool:
+    """Whether more than ``wanted`` entries have the most votes: the best unit may then be left
+    out, as when the rarest words of the query are those changed, or are not rare."""
+    return bool(votes) and Counter(votes.values())[max(votes.values())] > wanted
+
+
+def _most_voted(votes: Counter[int], wanted: int, shortest: int, longest: int,
+                length: int) -> list[int]:  # fmt: skip
+    """The ids of the ``wanted`` entries with most votes and a length from ``shortest`` to
     ``longest`` words: those nearest ``length`` first among those with as many votes as the
     last."""
-    levels = sorted(Counter(votes.values()).items(), reverse=True)
-    taken = level = 0
-    for level, count in levels:  # noqa: B007 (the level reached is what the loop looks for)
-        taken += count
-        if taken >= CANDIDATES:
+    above = level_count = 0
+    for _, level_count in sorted(Counter(votes.values()).items(), reverse=True):
+        if above + level_count >= wanted:
             break
+        above += level_count
+    else:
+        above -= level_count  # the last level is the one whose units are chosen by length
+    ranked = sorted(votes, key=votes.__getitem__, reverse=True)
+    tied = _nearest(ranked[above : above + level_count], wanted - above,
+                    _distances(shortest, longest, length))  # fmt: skip
+    return [entry >> store.LENGTH_BITS for entry in ranked[:above] + tied]
+
+
+# An entry's lowest byte holds its length (LENGTH_BITS <= 8): read from the entries' bytes.
+_LOW_BYTE = 0 if sys.byteorder == "little" else 3
+_OUT = 255
+
+
+@lru_cache(maxsize=256)
+def _distances(shortest: int, longest: int, length: int) -> bytes:
+    """For each value of an entry's lowest byte, how far its length is from ``length``, or
+    ``_OUT`` when it is not from ``shortest`` to ``longest``."""
+    sizes = [byte & store.LONGEST for byte in range(256)]
+    return bytes(abs(size - length) if shortest <= size <= longest else _OUT for size in sizes)
+
+
+def _nearest(entries: list[int], room: int, distances: bytes) -> list[int]:
+    """The first ``room`` of ``entries`` by the distance of their length (``_distances``), then
+    by entry; found with bytes operations, since there may be thousands of entries."""
+    entries = sorted(entries)
+    away = array("I", entries).tobytes()[_LOW_BYTE::4].translate(distances)
     chosen: list[int] = []
-    tied: dict[int, list[int]] = {}  # by length
-    for entry, n in votes.items():
-        if n > level:
-            chosen.append(entry)
-        elif n == level and shortest <= entry & store.LONGEST <= longest:
-            tied.setdefault(entry & store.LONGEST, []).append(entry)
-    for size in sorted(tied, key=lambda size: (abs(size - length), size)):
-        chosen.extend(sorted(tied[size])[: CANDIDATES - len(chosen)])
-        if len(chosen) >= CANDIDATES:
-            break
-    return [entry >> store.LENGTH_BITS for entry in chosen]
+    for distance in sorted(set(away) - {_OUT}):
+        position = away.find(distance)
+        while position >= 0 and len(chosen) < room:
+            chosen.append(entries[position])
+            position = away.find(distance, position + 1)
+    return chosen
+
+
+def _marks(values: Iterable[object]) -> str:
+    """As many SQL parameter marks as ``values``."""
+    return ", ".join("?" for _ in values)
 
 
 def _spans(text: str, folded: list[str], marked: list[str] | None) -> list[tuple[int, int]]:
     """Where the words ``folded`` stand in ``text`` one after the other (with the marks of
     ``marked`` too, when given)."""
     runs = list(_ALNUM.finditer(text))
+    words = [_fold_word(run.group()) for run in runs]
     spans = []
     size = len(folded)
     for start in range(len(runs) - size + 1):
-        window = runs[start : start + size]
-        if [fold(run.group()) for run in window] != folded:
+        if words[start] != folded[0] or words[start : start + size] != folded:
             continue
+        window = runs[start : start + size]
         if marked is not None and [canonical_key(run.group()) for run in window] != marked:
             continue
         spans.append((window[0].start(), window[-1].end()))

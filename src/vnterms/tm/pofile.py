@@ -89,18 +89,37 @@ def read_po_entries(handle: IO[bytes], filename: str) -> Iterator[Entry]:
 
 def read_po_units(handle: IO[bytes], filename: str) -> Iterator[Unit]:
     """The translated, non-fuzzy entries of a PO file as units: English → Vietnamese when the
-    header's ``Language`` is Vietnamese or absent, Vietnamese → English when it is English."""
+    header's ``Language`` is Vietnamese or absent, Vietnamese → English when it is English.
+
+    A plural entry whose forms are all translated gives ``msgid_plural`` with the last form
+    (Vietnamese has one form, ``msgstr[0]``, for every number) and, when there are more forms
+    than one, ``msgid`` with the first (the singular)."""
     langs = ("en", "vi")
     for entry in read_po_entries(handle, filename):
-        msgid, msgstr = entry.fields.get("msgid"), entry.fields.get("msgstr")
+        msgid = entry.fields.get("msgid")
         if msgid == "" and "msgctxt" not in entry.fields:
-            found = _LANGUAGE.search(msgstr or "")
+            found = _LANGUAGE.search(entry.fields.get("msgstr") or "")
             if found and language(found.group(1)) == "en":
                 langs = ("vi", "en")
             continue
-        if entry.obsolete or "fuzzy" in entry.flags or not msgid or not msgstr:
+        if entry.obsolete or "fuzzy" in entry.flags or not msgid:
             continue
-        if "msgid_plural" in entry.fields:
-            continue
-        yield Unit(msgid, msgstr, *langs, origin=filename,
-                   context=entry.fields.get("msgctxt", ""), note="\n".join(entry.comments))
+        extra = {"origin": filename, "context": entry.fields.get("msgctxt", ""),
+                 "note": "\n".join(entry.comments)}  # fmt: skip
+        for source, target in _pairs(entry.fields):
+            yield Unit(source, target, *langs, **extra)
+
+
+def _pairs(fields: dict[str, str]) -> list[tuple[str, str]]:
+    """The source and translation pairs of a translated entry (none if a form is empty)."""
+    if "msgid_plural" not in fields:
+        msgstr = fields.get("msgstr")
+        return [(fields["msgid"], msgstr)] if msgstr else []
+    forms = sorted((int(key[7:-1]), text) for key, text in fields.items()
+                   if key.startswith("msgstr["))  # fmt: skip
+    if not forms or not all(text for _, text in forms):
+        return []
+    pairs = [(fields["msgid_plural"], forms[-1][1])]
+    if len(forms) > 1:
+        pairs.insert(0, (fields["msgid"], forms[0][1]))
+    return pairs

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from vnterms.errors import InputError
 from vnterms.formats.xmlio import local_name, parse_xml
@@ -18,6 +18,9 @@ from vnterms.normalize import diacritic_key, nfc
 from vnterms.tm.memory import TranslationMemory
 from vnterms.tm.readers import inline_text
 from vnterms.tm.unit import LANGUAGES, language
+
+if TYPE_CHECKING:
+    from polib import POEntry
 
 __all__ = ["GlossaryNames", "Outcome", "Suggestion", "pretranslate_file"]
 
@@ -136,21 +139,37 @@ def _pretranslate_po(path: Path, filler: Callable[[str], _Filler]) -> Outcome:
     for entry in catalog:
         if entry.obsolete or not entry.msgid:
             continue
-        if entry.msgid_plural:  # a plural needs every form: left to the translator
-            counts["translated" if any(entry.msgstr_plural.values()) else "empty"] += 1
-            continue
-        if entry.msgstr:
+        if entry.msgstr or any(entry.msgstr_plural.values()):
             counts["translated"] += 1
             continue
-        suggestion = fill.suggest(entry.msgid)
-        counts[suggestion.kind if suggestion else "empty"] += 1
-        if suggestion is None:
+        forms = sorted(entry.msgstr_plural) or [0]
+        suggestions = _plural_suggestions(entry, fill, len(forms)) if entry.msgid_plural else (
+            [fill.suggest(entry.msgid)])  # fmt: skip
+        if None in suggestions:
+            counts["empty"] += 1
             continue
-        entry.msgstr = suggestion.text
-        if suggestion.kind == "fuzzy":
+        found = [suggestion for suggestion in suggestions if suggestion is not None]
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict(zip(forms, (s.text for s in found), strict=True))
+        else:
+            entry.msgstr = found[0].text
+        fuzzy = [suggestion for suggestion in found if suggestion.kind == "fuzzy"]
+        counts["fuzzy" if fuzzy else found[-1].kind] += 1
+        if fuzzy:
             entry.flags.append("fuzzy")
-            entry.tcomment = "\n".join(filter(None, [entry.tcomment, suggestion.note]))
+            notes = dict.fromkeys(suggestion.note for suggestion in fuzzy)
+            entry.tcomment = "\n".join(filter(None, [entry.tcomment, *notes]))
     return Outcome(str(catalog).encode("utf-8"), counts)
+
+
+def _plural_suggestions(entry: POEntry, fill: _Filler, forms: int) -> list[Suggestion | None]:
+    """A suggestion for each of the ``forms`` of a plural entry: with one form (Vietnamese says
+    "%d đại biểu" whatever the number), that of ``msgid_plural``; with more, that of ``msgid``
+    for the first (the singular) and that of ``msgid_plural`` for the others."""
+    plural = fill.suggest(entry.msgid_plural)
+    if forms == 1:
+        return [plural]
+    return [fill.suggest(entry.msgid), *[plural] * (forms - 1)]
 
 
 def _pretranslate_xliff(path: Path, filler: Callable[[str], _Filler]) -> Outcome:

@@ -1,15 +1,17 @@
 """The translation memory's SQLite database: the only module that speaks SQL.
 
 Units live in ``unit``. Their English and Vietnamese sides are indexed folded (no case, no
-diacritics): ``unit_text`` (FTS5) finds phrases, ``word`` keeps the ids of the units holding
-each word that is not too common, from which fuzzy search draws its candidates. The schema
-version is SQLite's ``PRAGMA user_version``; ``MIGRATIONS`` bring an older file up to date.
+diacritics): ``unit_text`` (FTS5, words and pairs of words) finds phrases, ``word`` keeps the
+ids of the units holding each word that is not too common, from which fuzzy search draws its
+candidates. The schema version is SQLite's ``PRAGMA user_version``; ``MIGRATIONS`` bring an
+older file up to date.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import sqlite3
 from array import array
@@ -28,8 +30,10 @@ __all__ = [
     "default_path",
     "find_path",
     "insert_rows",
+    "phrase_query",
     "transaction",
     "unpack",
+    "word_pairs",
 ]
 
 ENVIRONMENT_VARIABLE = "VNTERMS_TM"
@@ -62,6 +66,17 @@ CREATE TABLE word (
 """
 
 
+# Each unit's folded words and the pairs of words that follow one another ("of_the"), with the
+# columns they stand in but not their positions: a phrase is looked up as all its pairs, whose
+# lists are short even when its words are each in most units, and placed by the caller.
+_PHRASES = """
+CREATE VIRTUAL TABLE unit_text USING fts5(
+    en, vi, content='', detail=column, tokenize="ascii tokenchars '_'"
+);
+CREATE VIRTUAL TABLE unit_text_terms USING fts5vocab(unit_text, 'row');  -- term, doc, cnt
+"""
+
+
 def _create_units(connection: sqlite3.Connection) -> None:
     _run(connection, _UNITS)
 
@@ -81,9 +96,19 @@ def _run(connection: sqlite3.Connection, script: str) -> None:
         connection.execute(statement)
 
 
+def _index_word_pairs(connection: sqlite3.Connection) -> None:
+    """The phrase index remade with pairs of words, for the units already stored."""
+    connection.execute("DROP TABLE unit_text")
+    _run(connection, _PHRASES)
+    columns = "id, source, target, source_lang"
+    for number, source, target, source_lang in connection.execute(f"SELECT {columns} FROM unit"):
+        english, vietnamese = (source, target) if source_lang == "en" else (target, source)
+        _add_phrases(connection, number, fold(english).split(), fold(vietnamese).split())
+
+
 # Migration n brings a file at version n to version n + 1.
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: Sequence[Migration] = (_create_units, _create_indexes)
+MIGRATIONS: Sequence[Migration] = (_create_units, _create_indexes, _index_word_pairs)
 # A word in more units than this is not used to find candidates, so its ids are not kept.
 COMMON = 10_000
 # An entry of ``word.ids`` is a unit's id and the length in words of its text (up to LONGEST),
@@ -105,11 +130,9 @@ class _WordIndex:
 
     def add(self, number: int, source: str, target: str, source_lang: str) -> None:
         english, vietnamese = (source, target) if source_lang == "en" else (target, source)
-        folded = {"en": fold(english), "vi": fold(vietnamese)}
-        self.connection.execute("INSERT INTO unit_text (rowid, en, vi) VALUES (?, ?, ?)",
-                                (number, folded["en"], folded["vi"]))  # fmt: skip
-        for lang, text in folded.items():
-            words = text.split()
+        folded = {"en": fold(english).split(), "vi": fold(vietnamese).split()}
+        _add_phrases(self.connection, number, folded["en"], folded["vi"])
+        for lang, words in folded.items():
             entry = number << LENGTH_BITS | min(len(words), LONGEST)
             for term in set(words):
                 self.pending.setdefault((lang, term), []).append(entry)
@@ -129,6 +152,44 @@ class _WordIndex:
                                     "VALUES (?, ?, ?, ?)", rows)  # fmt: skip
         self.pending.clear()
         self.units = 0
+
+
+def _add_phrases(connection: sqlite3.Connection, number: int, english: list[str],
+                 vietnamese: list[str]) -> None:  # fmt: skip
+    connection.execute("INSERT INTO unit_text (rowid, en, vi) VALUES (?, ?, ?)",
+                       (number, _phrase_tokens(english), _phrase_tokens(vietnamese)))  # fmt: skip
+
+
+def _phrase_tokens(words: list[str]) -> str:
+    """The words and the pairs of words that follow one another, as ``unit_text`` holds them.
+
+    >>> _phrase_tokens(["the", "council", "met"])
+    'the council met the_council council_met'
+    """
+    return " ".join([*words, *word_pairs(words)])
+
+
+def word_pairs(words: Sequence[str]) -> list[str]:
+    """The pairs of ``words`` that follow one another, as ``unit_text`` holds them."""
+    return [f"{first}_{second}" for first, second in itertools.pairwise(words)]
+
+
+def phrase_query(words: Sequence[str], lang: str | None = None, *, every: bool = True) -> str:
+    """The ``unit_text MATCH`` expression of the units holding every pair of folded ``words``
+    (in ``lang``, else in either language), a superset of those holding the phrase; or, when
+    not ``every``, any of the pairs.
+
+    >>> phrase_query(["of", "the", "council"], "en")
+    'en : ("of_the" AND "the_council")'
+    >>> phrase_query(["council"])
+    '("council")'
+    >>> phrase_query(["it", "is", "so"], every=False)
+    '("it_is" OR "is_so")'
+    """
+    pairs = word_pairs(words) or list(words[:1])
+    joint = " AND " if every else " OR "
+    expression = "(" + joint.join(f'"{token}"' for token in dict.fromkeys(pairs)) + ")"
+    return f"{lang} : {expression}" if lang else expression
 
 
 def _pack(numbers: list[int]) -> bytes:
