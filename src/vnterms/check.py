@@ -19,17 +19,12 @@ from vnterms.errors import InputError
 from vnterms.extract import (  # the tokeniser's own patterns: the check finds the same words
     _COMBINING,
     _KEYS,
-    _NEXT,
-    _NEXT_PLAIN,
     _PLAIN_TOKEN,
-    _SEED,
     _TOKEN,
     NOT_UN_CATEGORIES,
     ROLE_WORDS,
     Span,
     TermMatcher,
-    Token,
-    _is_bare_role,
 )
 from vnterms.formats.segments import IGNORE_MARK, Segment
 from vnterms.model import LANGUAGES, Concept, Term
@@ -73,8 +68,13 @@ _WORD = r"(?<![^\W_]){}(?![^\W_])"
 # Vietnamese titles that name no post by themselves, as the one-word English ones (ROLE_WORDS).
 _TITLES = frozenset(["Đại sứ", "Chủ tịch", "Phó Chủ tịch"])
 # Where a syllable may be written in either tone style: oa, oe, uy with a tone on either vowel.
-_STYLED = re.compile(r"[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]", re.IGNORECASE)
+# Searched in the lower-cased text: three times as fast as ignoring case.
+_STYLED = re.compile(r"[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]")
+_STYLED_ANY_CASE = re.compile(_STYLED.pattern, re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A line split into gap, word, gap, word, …, gap, words as the tokeniser makes them.
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_SPLIT_PLAIN = re.compile(f"({_PLAIN_TOKEN.pattern})")
 
 
 class Problem(NamedTuple):
@@ -177,6 +177,7 @@ class _Target:
     __slots__ = (
         "_compacted",
         "_compacted_without_un",
+        "_folded",
         "_key",
         "_squeezed",
         "_without_un",
@@ -186,6 +187,7 @@ class _Target:
     _key: str | None
     _squeezed: str | None
     _without_un: str | None
+    _folded: str | None
     _compacted: str | None
     _compacted_without_un: str | None
 
@@ -193,7 +195,7 @@ class _Target:
         self.text = nfc(text)
         self.lower = self.text.lower()
         self._key = self._squeezed = self._without_un = None
-        self._compacted = self._compacted_without_un = None
+        self._folded = self._compacted = self._compacted_without_un = None
 
     @property
     def key(self) -> str:
@@ -214,15 +216,22 @@ class _Target:
         return self._without_un
 
     @property
+    def folded(self) -> str:
+        """The padded ``fold`` of the text, folded once for both compact forms."""
+        if self._folded is None:
+            self._folded = f" {fold(self.text)} "
+        return self._folded
+
+    @property
     def compacted(self) -> str:
         if self._compacted is None:
-            self._compacted = compact(self.text)
+            self._compacted = self.folded.replace(" ", "")  # ``compact``, without folding again
         return self._compacted
 
     @property
     def compacted_without_un(self) -> str:
         if self._compacted_without_un is None:
-            self._compacted_without_un = _without_un(f" {fold(self.text)} ").replace(" ", "")
+            self._compacted_without_un = _without_un(self.folded).replace(" ", "")
         return self._compacted_without_un
 
     def has(self, rendering: Rendering) -> bool:
@@ -271,42 +280,42 @@ class _SourceMatcher(TermMatcher):
                                              range(len(key), len(key) + len(suffix) + 1))
 
     def spans(self, line: str) -> list[Span]:
-        """``TermMatcher.spans``, tokenising only from the words that can begin a name (a
-        capital or a digit whose key begins a glossary key, or an abbreviation) and only as far
-        as the key built from them stays the beginning of one: most words of a segment are
-        never made tokens."""
+        """``TermMatcher.spans`` over the words of one split of ``line`` (a single pass in C):
+        a name begins at a word with a capital or a digit whose key begins a glossary key, or at
+        an abbreviation, and goes on over the words after it, with nothing but spaces and
+        apostrophes between them, as long as their keys joined begin one."""
         if self.lowercase_abbreviations:
             return super().spans(line)
-        keys, make = _KEYS, tuple.__new__
-        prefixes, abbreviations = self.prefixes, self.abbreviations
-        plain = _COMBINING.search(line) is None
-        words, following = (_PLAIN_TOKEN, _NEXT_PLAIN) if plain else (_TOKEN, _NEXT)
+        parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
+        keys, prefixes, names = _KEYS, self.prefixes, self.names
+        abbreviations = self.abbreviations
         found: list[Span] = []
-        after = 0
-        for seed in _SEED.finditer(line):
-            at = seed.start()
-            if at < after:
-                continue
-            word = words.match(line, at)
-            if word is None:
-                continue
-            text, end = word[0], word.end()
+        last = len(parts) - 1  # parts: gap, word, gap, word, …, gap
+        i = 1
+        while i < last:
+            text = parts[i]
+            first = text[0]
             key = keys[text]
-            if not (((text[0].isupper() or text[0].isdigit()) and key in prefixes)
-                    or text in abbreviations):  # fmt: skip
+            best = abbreviations.get(text)
+            if best is None and not ((first.isupper() or first.isdigit()) and key in prefixes):
+                i += 2
                 continue
-            tokens = [make(Token, (text, at, end, key))]
-            while key in prefixes:
-                word = following.match(line, end)
-                if word is None:
-                    break
-                text, end = word[1], word.end()
-                key += keys[text]
-                tokens.append(make(Token, (text, end - len(text), end, keys[text])))
-            match = self.match_at(tokens, 0, line)
-            if match and not _is_bare_role(tokens[: match[0]], match[1]):
-                after = tokens[match[0] - 1].end
-                found.append(Span(at, after, match[1], match[2]))
+            end = i + 2 if best is not None else i
+            if key in names and (first.isupper() or first.isdigit()):
+                best, end = names[key], i + 2
+            j = i
+            while key in prefixes and j + 2 < last and not parts[j + 1].strip(" ’'"):
+                j += 2
+                key += keys[parts[j]]
+                if key in names and (first.isupper() or first.isdigit()):
+                    best, end = names[key], j + 2
+            if best is None or (best[0].category == "post"
+                                 and all(w in ROLE_WORDS for w in parts[i:end:2])):
+                i += 2
+                continue
+            at = sum(map(len, parts[:i]))
+            found.append(Span(at, at + sum(map(len, parts[i : end - 1])), *best))
+            i = end
         return found
 
 
@@ -396,56 +405,64 @@ class Checker:
         if "tone-style" in self.rules:
             yield from _minority_style(state, file)
 
-    def _segment(self, segment: Segment, file: str, state: _FileState) -> Iterator[Problem]:
+    def _segment(self, segment: Segment, file: str, state: _FileState) -> list[Problem]:
+        problems: list[Problem] = []
         lang = "vi" if segment.source_lang == "en" else "en"
+        spans = self.names(segment.source, segment.source_lang)
+        styles = lang == "vi" and "tone-style" in self.rules and "tone-style" not in segment.ignored
+        if not spans and not styles:
+            return problems  # (the target need not be read)
         target = _Target(segment.target)
         seen: set[str] = set()
-        for span in self.names(segment.source, segment.source_lang):
+        for span in spans:
             if span.concept.id in seen:
                 continue
             seen.add(span.concept.id)
             written = segment.source[span.start : span.end]
             where = (file, segment.line, span.concept.id, written)
-            yield from self._name(where, self.targets(span.concept.id, lang), target, state,
-                                  report="inconsistent" not in segment.ignored)
-        if lang == "vi" and "tone-style" in self.rules and "tone-style" not in segment.ignored:
-            _tally_styles(segment.target, segment.line, state)
+            problem = self._name(where, self.targets(span.concept.id, lang), target, state,
+                                 report="inconsistent" not in segment.ignored)
+            if problem is not None:
+                problems.append(problem)
+        if styles:
+            _tally_styles(target.text, target.lower, segment.line, state)
+        return problems
 
     def _name(self, where: tuple[str, int, str, str], targets: Targets, target: _Target,
-              state: _FileState, *, report: bool) -> Iterator[Problem]:  # fmt: skip
-        """The problems of one source name, ``where`` = (file, line, concept id, name);
+              state: _FileState, *, report: bool) -> Problem | None:  # fmt: skip
+        """The problem of one source name, if any, ``where`` = (file, line, concept id, name);
         ``report``: whether its rendering may be reported as inconsistent later."""
         expected = targets.expected
         best = next((r for r in targets.longest_first if target.has(r)), None)
-        deprecated = next((r for r in targets.deprecated if target.has(r)
-                           and (best is None or r.key not in best.key)), None)  # fmt: skip
+        deprecated = next((r for r in targets.deprecated if (best is None or r.key not in best.key)
+                           and target.has(r)), None)  # fmt: skip
         name = f"“{where[3]}”"
         if deprecated is not None:
             advice = f"; use “{expected[0]}”" if expected else ""
-            yield _problem(where, "deprecated-term", expected, deprecated.text,
-                          f"{name} rendered by deprecated “{deprecated.text}”{advice}")
-        elif best is not None:
+            return _problem(where, "deprecated-term", expected, deprecated.text,
+                            f"{name} rendered by deprecated “{deprecated.text}”{advice}")
+        if best is not None:
             bare = _stripped(targets, target, len(best.key))
             if bare is not None:  # "Tổng Thư ký Lien hop quoc": a shorter name is whole
-                yield _problem(where, "no-diacritics", expected, bare,
-                              f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
-            else:
-                _tally_rendering(where, best, state, report=report)
-        elif any(target.has(head) and any(target.has(r) for r in body)
-                 for head, body in targets.detached):  # fmt: skip
-            pass  # the name split around its body's: "Hội đồng Chấp hành … của UNESCO"
-        elif any(target.has(r) for r in targets.draft):
-            draft = next(r for r in targets.draft if target.has(r))
-            yield _problem(where, "draft-term", expected, draft.text,
-                          f"{name} rendered by “{draft.text}”, only a draft in the glossary")
-        elif expected:  # (a concept with no accepted rendering asks for none)
-            bare = _stripped(targets, target, 0)
-            if bare is not None:
-                yield _problem(where, "no-diacritics", expected, bare,
-                              f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
-            else:
-                yield _problem(where, "missing-term", expected, None,
-                              f"{name} not rendered: expected {_either(expected)}")
+                return _problem(where, "no-diacritics", expected, bare, f"{name} rendered "
+                                f"“{bare}” without diacritics; write “{expected[0]}”")  # fmt: skip
+            _tally_rendering(where, best, state, report=report)
+            return None
+        if any(target.has(head) and any(target.has(r) for r in body)
+               for head, body in targets.detached):  # fmt: skip
+            return None  # the name split around its body's: "Hội đồng Chấp hành … của UNESCO"
+        draft = next((r for r in targets.draft if target.has(r)), None)
+        if draft is not None:
+            return _problem(where, "draft-term", expected, draft.text,
+                            f"{name} rendered by “{draft.text}”, only a draft in the glossary")
+        if not expected:
+            return None  # a concept with no accepted rendering asks for none
+        bare = _stripped(targets, target, 0)
+        if bare is not None:
+            return _problem(where, "no-diacritics", expected, bare,
+                            f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
+        return _problem(where, "missing-term", expected, None,
+                        f"{name} not rendered: expected {_either(expected)}")
 
 
 def _detached(targets: Targets, body: Targets, lang: str
@@ -472,8 +489,9 @@ def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None
     """The target's text of an accepted name longer than ``longer_than`` characters, written
     with some or all of its syllables without their diacritics, if there is one."""
     for rendering in targets.unmarked:
-        if (len(rendering.key) > longer_than and rendering.folded in target.compacted
-                and any(probe in target.lower for probe in rendering.probes)):
+        if (len(rendering.key) > longer_than  # (the probes first: the target's lower case is
+                and any(probe in target.lower for probe in rendering.probes)  # already there)
+                and rendering.folded in target.compacted):
             match = _unmarked(rendering.text).search(target.text)
             if match is not None and diacritic_key(match[0]) != rendering.key:
                 return match[0]
@@ -528,10 +546,12 @@ def _minority_renderings(state: _FileState, file: str) -> Iterator[Problem]:
                               f"“{usual}” {major.count} times")
 
 
-def _tally_styles(text: str, line: int, state: _FileState) -> None:
-    """Count the syllables written in each tone style, keeping the first ``MAX_KEPT`` of each."""
+def _tally_styles(text: str, lower: str, line: int, state: _FileState) -> None:
+    """Count the syllables of ``text`` (``lower`` in lower case) written in each tone style,
+    keeping the first ``MAX_KEPT`` of each."""
     end = 0
-    for hit in _STYLED.finditer(text):
+    hits = _STYLED.finditer(lower) if len(lower) == len(text) else _STYLED_ANY_CASE.finditer(text)
+    for hit in hits:
         start = hit.start()
         if start < end:
             continue  # (a second hit in the same word)
