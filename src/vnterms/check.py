@@ -30,6 +30,7 @@ from vnterms.formats.segments import IGNORE_MARK, Segment
 from vnterms.model import LANGUAGES, Concept, Term
 from vnterms.normalize import (
     Style,
+    TokenKeys,
     canonical,
     compact,
     diacritic_key,
@@ -75,6 +76,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # A line split into gap, word, gap, word, …, gap, words as the tokeniser makes them.
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SPLIT_PLAIN = re.compile(f"({_PLAIN_TOKEN.pattern})")
+_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")  # the same on ASCII: faster
+# ``fold`` of each word of the targets (fold treats each word alone): a text repeats its words.
+_FOLDS = TokenKeys(fold)
 
 
 class Problem(NamedTuple):
@@ -134,6 +138,7 @@ class Targets:
     draft: list[Rendering] = field(default_factory=list)
     # accepted names with diacritics, some or all syllables written without them (case aside)
     unmarked: list[Rendering] = field(default_factory=list)
+    unmarked_longest: int = 0  # the length of the longest one's key
     longest_first: list[Rendering] = field(default_factory=list)  # the accepted ones
     expected: tuple[str, ...] = ()  # the accepted ones' texts
     # accepted names without the name of the body they belong to ("Hội đồng Chấp hành" of
@@ -157,6 +162,7 @@ class Targets:
             targets.accepted += [_rendering(Term(title, lang, "abbreviation")) for title in
                                  sorted(titles - {r.text for r in targets.accepted})]  # fmt: skip
         targets.longest_first = sorted(targets.accepted, key=lambda r: -len(r.key))
+        targets.unmarked_longest = max((len(r.key) for r in targets.unmarked), default=0)
         targets.expected = tuple(rendering.text for rendering in targets.accepted)
         return targets
 
@@ -217,9 +223,9 @@ class _Target:
 
     @property
     def folded(self) -> str:
-        """The padded ``fold`` of the text, folded once for both compact forms."""
+        """The padded ``fold`` of the text, word by word (each word folded once in a run)."""
         if self._folded is None:
-            self._folded = f" {fold(self.text)} "
+            self._folded = f" {_FOLDS.of(self.text.split())} "
         return self._folded
 
     @property
@@ -233,6 +239,13 @@ class _Target:
         if self._compacted_without_un is None:
             self._compacted_without_un = _without_un(self.folded).replace(" ", "")
         return self._compacted_without_un
+
+    def first_held(self, renderings: list[Rendering]) -> Rendering | None:
+        """The first of ``renderings`` that the target holds, if any."""
+        for rendering in renderings:
+            if self.has(rendering):
+                return rendering
+        return None
 
     def has(self, rendering: Rendering) -> bool:
         """Whether the target holds ``rendering``, in any case, tone style, spacing or form."""
@@ -286,36 +299,39 @@ class _SourceMatcher(TermMatcher):
         apostrophes between them, as long as their keys joined begin one."""
         if self.lowercase_abbreviations:
             return super().spans(line)
-        parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
+        if line.isascii():
+            parts = _SPLIT_ASCII.split(line)
+        else:
+            parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
         keys, prefixes, names = _KEYS, self.prefixes, self.names
-        abbreviations = self.abbreviations
+        abbreviations, make = self.abbreviations, tuple.__new__  # (skips Span's own __new__)
         found: list[Span] = []
         last = len(parts) - 1  # parts: gap, word, gap, word, …, gap
-        i = 1
-        while i < last:
+        after = 0
+        for i in range(1, last, 2):
             text = parts[i]
             first = text[0]
+            if not (first.isupper() or first.isdigit()) or i < after:
+                continue  # (every abbreviation begins so too)
             key = keys[text]
             best = abbreviations.get(text)
-            if best is None and not ((first.isupper() or first.isdigit()) and key in prefixes):
-                i += 2
+            if best is None and key not in prefixes:
                 continue
-            end = i + 2 if best is not None else i
-            if key in names and (first.isupper() or first.isdigit()):
-                best, end = names[key], i + 2
+            end = i + 2
+            if key in names:
+                best = names[key]
             j = i
             while key in prefixes and j + 2 < last and not parts[j + 1].strip(" ’'"):
                 j += 2
                 key += keys[parts[j]]
-                if key in names and (first.isupper() or first.isdigit()):
+                if key in names:
                     best, end = names[key], j + 2
             if best is None or (best[0].category == "post"
                                  and all(w in ROLE_WORDS for w in parts[i:end:2])):
-                i += 2
                 continue
             at = sum(map(len, parts[:i]))
-            found.append(Span(at, at + sum(map(len, parts[i : end - 1])), *best))
-            i = end
+            found.append(make(Span, (at, at + sum(map(len, parts[i : end - 1])), *best)))
+            after = end
         return found
 
 
@@ -433,9 +449,12 @@ class Checker:
         """The problem of one source name, if any, ``where`` = (file, line, concept id, name);
         ``report``: whether its rendering may be reported as inconsistent later."""
         expected = targets.expected
-        best = next((r for r in targets.longest_first if target.has(r)), None)
-        deprecated = next((r for r in targets.deprecated if (best is None or r.key not in best.key)
-                           and target.has(r)), None)  # fmt: skip
+        best = target.first_held(targets.longest_first)
+        deprecated = None
+        for rendering in targets.deprecated:  # (one the best rendering holds is not used)
+            if (best is None or rendering.key not in best.key) and target.has(rendering):
+                deprecated = rendering
+                break
         name = f"“{where[3]}”"
         if deprecated is not None:
             advice = f"; use “{expected[0]}”" if expected else ""
@@ -451,7 +470,7 @@ class Checker:
         if any(target.has(head) and any(target.has(r) for r in body)
                for head, body in targets.detached):  # fmt: skip
             return None  # the name split around its body's: "Hội đồng Chấp hành … của UNESCO"
-        draft = next((r for r in targets.draft if target.has(r)), None)
+        draft = target.first_held(targets.draft)
         if draft is not None:
             return _problem(where, "draft-term", expected, draft.text,
                             f"{name} rendered by “{draft.text}”, only a draft in the glossary")
@@ -488,6 +507,8 @@ def _detached(targets: Targets, body: Targets, lang: str
 def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None:
     """The target's text of an accepted name longer than ``longer_than`` characters, written
     with some or all of its syllables without their diacritics, if there is one."""
+    if targets.unmarked_longest <= longer_than:
+        return None
     for rendering in targets.unmarked:
         if (len(rendering.key) > longer_than  # (the probes first: the target's lower case is
                 and any(probe in target.lower for probe in rendering.probes)  # already there)
