@@ -69,8 +69,10 @@ _WORD = r"(?<![^\W_]){}(?![^\W_])"
 # Vietnamese titles that name no post by themselves, as the one-word English ones (ROLE_WORDS).
 _TITLES = frozenset(["Đại sứ", "Chủ tịch", "Phó Chủ tịch"])
 # Where a syllable may be written in either tone style: oa, oe, uy with a tone on either vowel.
-# Searched in the lower-cased text: three times as fast as ignoring case.
-_STYLED = re.compile(r"[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]")
+# Searched in the lower-cased text (three times as fast as ignoring case), the first letter
+# first (the search skips to it): [òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]
+_STYLED = re.compile(r"[òóỏõọùúủũụou](?:(?<=[òóỏõọ])[ae]|(?<=o)[àáảãạèéẻẽẹ]"
+                     r"|(?<=[ùúủũụ])y|(?<=u)[ỳýỷỹỵ])")
 _STYLED_ANY_CASE = re.compile(_STYLED.pattern, re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A line split into gap, word, gap, word, …, gap, words as the tokeniser makes them.
@@ -291,6 +293,10 @@ class _SourceMatcher(TermMatcher):
                         self.names.setdefault(key + suffix, (concept, term))
                         self.prefixes.update((key + suffix)[:i] for i in
                                              range(len(key), len(key) + len(suffix) + 1))
+        # each beginning of a key with the entry of the key it is, () if none: one look-up a word
+        self.steps: dict[str, tuple[Concept, Term] | tuple[()]] = {
+            prefix: self.names.get(prefix, ()) for prefix in self.prefixes
+        }
 
     def spans(self, line: str) -> list[Span]:
         """``TermMatcher.spans`` over the words of one split of ``line`` (a single pass in C):
@@ -303,29 +309,34 @@ class _SourceMatcher(TermMatcher):
             parts = _SPLIT_ASCII.split(line)
         else:
             parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
-        keys, prefixes, names = _KEYS, self.prefixes, self.names
+        keys, steps = _KEYS, self.steps
         abbreviations, make = self.abbreviations, tuple.__new__  # (skips Span's own __new__)
         found: list[Span] = []
         last = len(parts) - 1  # parts: gap, word, gap, word, …, gap
         after = 0
         for i in range(1, last, 2):
             text = parts[i]
-            first = text[0]
-            if not (first.isupper() or first.isdigit()) or i < after:
-                continue  # (every abbreviation begins so too)
+            first = text[0]  # (a letter or a digit: comparing it is faster than asking it)
+            if first >= "a" and (first <= "z" or not (first.isupper() or first.isdigit())):
+                continue  # no capital or digit begins the word, nor any abbreviation
+            if i < after:
+                continue
             key = keys[text]
             best = abbreviations.get(text)
-            if best is None and key not in prefixes:
+            step = steps.get(key)  # None: no key begins so
+            if step is None and best is None:
                 continue
             end = i + 2
-            if key in names:
-                best = names[key]
+            if step:
+                best = step
             j = i
-            while key in prefixes and j + 2 < last and not parts[j + 1].strip(" ’'"):
+            while step is not None and j + 2 < last and (parts[j + 1] == " "
+                                                          or not parts[j + 1].strip(" ’'")):
                 j += 2
                 key += keys[parts[j]]
-                if key in names:
-                    best, end = names[key], j + 2
+                step = steps.get(key)
+                if step:
+                    best, end = step, j + 2
             if best is None or (best[0].category == "post"
                                  and all(w in ROLE_WORDS for w in parts[i:end:2])):
                 continue
@@ -368,7 +379,7 @@ class Checker:
         if unknown:
             raise InputError(f"unknown rule {', '.join(unknown)} (use {', '.join(RULES)})")
         self._targets: dict[tuple[str, str], Targets] = {}
-        self._names: dict[tuple[str, str], list[Span]] = {}
+        self._names: dict[str, dict[str, list[Span]]] = {lang: {} for lang in LANGUAGES}
 
     @cached_property
     def _matchers(self) -> dict[str, _SourceMatcher]:
@@ -393,12 +404,13 @@ class Checker:
     def names(self, text: str, lang: str) -> list[Span]:
         """The glossary names of ``text`` (one segment) in ``lang``, longest match first; each
         span's concept holds only its terms in ``lang``. The spans of the last ``MAX_CACHED``
-        distinct texts are remembered: the list returned may be shared."""
-        found = self._names.get((text, lang))
+        distinct texts of each language are remembered: the list returned may be shared."""
+        cache = self._names[lang]
+        found = cache.get(text)
         if found is None:
-            if len(self._names) >= MAX_CACHED:
-                self._names.clear()
-            found = self._names[text, lang] = self._matchers[lang].spans(text)
+            if len(cache) >= MAX_CACHED:
+                cache.clear()
+            found = cache[text] = self._matchers[lang].spans(text)
         return found
 
     def check(self, segments: Iterable[Segment], file: str) -> Iterator[Problem]:
@@ -431,9 +443,10 @@ class Checker:
         target = _Target(segment.target)
         seen: set[str] = set()
         for span in spans:
-            if span.concept.id in seen:
-                continue
-            seen.add(span.concept.id)
+            if len(spans) > 1:  # (a concept is checked once a segment)
+                if span.concept.id in seen:
+                    continue
+                seen.add(span.concept.id)
             written = segment.source[span.start : span.end]
             where = (file, segment.line, span.concept.id, written)
             problem = self._name(where, self.targets(span.concept.id, lang), target, state,
@@ -542,7 +555,9 @@ def _tally_rendering(where: tuple[str, int, str, str], found: Rendering, state: 
     if found.pattern is not None:
         return
     key = found.usage_key
-    usages = state.renderings.setdefault(where[2], {})
+    usages = state.renderings.get(where[2])
+    if usages is None:
+        usages = state.renderings[where[2]] = {}
     usage = usages.get(key)
     if usage is None:
         usage = usages[key] = _Usage(found, key, where[1])
