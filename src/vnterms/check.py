@@ -244,8 +244,9 @@ class _Target:
 
     def first_held(self, renderings: list[Rendering]) -> Rendering | None:
         """The first of ``renderings`` that the target holds, if any."""
-        for rendering in renderings:
-            if self.has(rendering):
+        lower = self.lower
+        for rendering in renderings:  # (most are there as they are written: no call for them)
+            if (rendering.pattern is None and rendering.lower in lower) or self.has(rendering):
                 return rendering
         return None
 
@@ -270,6 +271,9 @@ class _Target:
 def _without_un(key: str) -> str:
     """A padded key without the UN's English names."""
     return key.replace(" united nations ", " ").replace(" un ", " ")
+
+
+_FirstWord = tuple[str, "tuple[Concept, Term] | tuple[()] | None", "tuple[Concept, Term] | None"]
 
 
 class _SourceMatcher(TermMatcher):
@@ -297,6 +301,8 @@ class _SourceMatcher(TermMatcher):
         self.steps: dict[str, tuple[Concept, Term] | tuple[()]] = {
             prefix: self.names.get(prefix, ()) for prefix in self.prefixes
         }
+        # the words with a capital or a digit first, each with (key, step, abbreviation)
+        self.first_words: dict[str, _FirstWord] = {}
 
     def spans(self, line: str) -> list[Span]:
         """``TermMatcher.spans`` over the words of one split of ``line`` (a single pass in C):
@@ -309,7 +315,7 @@ class _SourceMatcher(TermMatcher):
             parts = _SPLIT_ASCII.split(line)
         else:
             parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
-        keys, steps = _KEYS, self.steps
+        keys, steps, first_words = _KEYS, self.steps, self.first_words
         abbreviations, make = self.abbreviations, tuple.__new__  # (skips Span's own __new__)
         found: list[Span] = []
         last = len(parts) - 1  # parts: gap, word, gap, word, …, gap
@@ -321,9 +327,13 @@ class _SourceMatcher(TermMatcher):
                 continue  # no capital or digit begins the word, nor any abbreviation
             if i < after:
                 continue
-            key = keys[text]
-            best = abbreviations.get(text)
-            step = steps.get(key)  # None: no key begins so
+            word = first_words.get(text)
+            if word is None:
+                if len(first_words) >= MAX_CACHED:
+                    first_words.clear()
+                key = keys[text]
+                word = first_words[text] = (key, steps.get(key), abbreviations.get(text))
+            key, step, best = word  # step None: no key begins so
             if step is None and best is None:
                 continue
             end = i + 2
