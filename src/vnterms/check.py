@@ -478,15 +478,15 @@ class Checker:
             if (best is None or rendering.key not in best.key) and target.has(rendering):
                 deprecated = rendering
                 break
-        name = f"“{where[3]}”"
+        name = where[3]
         if deprecated is not None:
             advice = f"; use “{expected[0]}”" if expected else ""
             return _problem(where, "deprecated-term", expected, deprecated.text,
-                            f"{name} rendered by deprecated “{deprecated.text}”{advice}")
+                            f"“{name}” rendered by deprecated “{deprecated.text}”{advice}")
         if best is not None:
             bare = _stripped(targets, target, len(best.key))
             if bare is not None:  # "Tổng Thư ký Lien hop quoc": a shorter name is whole
-                return _problem(where, "no-diacritics", expected, bare, f"{name} rendered "
+                return _problem(where, "no-diacritics", expected, bare, f"“{name}” rendered "
                                 f"“{bare}” without diacritics; write “{expected[0]}”")  # fmt: skip
             _tally_rendering(where, best, state, report=report)
             return None
@@ -496,15 +496,15 @@ class Checker:
         draft = target.first_held(targets.draft)
         if draft is not None:
             return _problem(where, "draft-term", expected, draft.text,
-                            f"{name} rendered by “{draft.text}”, only a draft in the glossary")
+                            f"“{name}” rendered by “{draft.text}”, only a draft in the glossary")
         if not expected:
             return None  # a concept with no accepted rendering asks for none
         bare = _stripped(targets, target, 0)
         if bare is not None:
             return _problem(where, "no-diacritics", expected, bare,
-                            f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
+                            f"“{name}” rendered “{bare}” without diacritics; write “{expected[0]}”")
         return _problem(where, "missing-term", expected, None,
-                        f"{name} not rendered: expected {_either(expected)}")
+                        f"“{name}” not rendered: expected {_either(expected)}")
 
 
 def _detached(targets: Targets, body: Targets, lang: str
