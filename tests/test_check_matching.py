@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from vnterms.check import Checker
+from vnterms import check
+from vnterms.check import Checker, _Walk
 from vnterms.formats.segments import Segment
 from vnterms.model import Concept, Term
 from vnterms.store import read_glossary
@@ -80,3 +81,24 @@ def test_each_tone_style_counts_in_any_case(
     checker: Checker, targets: tuple[str, ...], minority: list[tuple[int, str]]
 ) -> None:
     assert _tone_lines(checker, *targets) == minority
+
+
+def test_the_words_remembered_for_names_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each new capitalised word is remembered; past the cap all is forgotten, names still found."""
+    monkeypatch.setattr(check, "MAX_WALKS", 10)
+    capped = Checker(read_glossary(GLOSSARY))
+    for n in range(40):
+        assert _names(capped, f"Delegate{n} said the Human Rights Council met") == [
+            (18 + len(str(n)), 38 + len(str(n)), "human-rights-council")
+        ]
+        # the words met after a name's beginning are remembered too, under the same cap
+        assert _names(capped, f"the Human Rights Council session{n} met") == [
+            (4, 24, "human-rights-council")
+        ]
+    matcher = capped._matchers["en"]
+    assert 0 < matcher.walks <= 10
+    assert sum(_size(walk) for walk, _ in matcher.first_words.values()) <= 10
+
+
+def _size(walk: _Walk) -> int:
+    return 1 + sum(_size(further) for further in (walk.after or {}).values())

@@ -63,6 +63,8 @@ RULES = {
 WARNINGS = frozenset({"draft-term"})
 # Distinct source texts whose names are remembered (a file repeats its strings); then forgotten.
 MAX_CACHED = 10_000
+# Steps of the walks over names' words remembered (the words met after each beginning of a name).
+MAX_WALKS = 100_000
 # Occurrences of each tone style kept per file to report the minority (the rest are counted).
 MAX_KEPT = 1_000
 _WORD = r"(?<![^\W_]){}(?![^\W_])"
@@ -273,7 +275,17 @@ def _without_un(key: str) -> str:
     return key.replace(" united nations ", " ").replace(" un ", " ")
 
 
-_FirstWord = tuple[str, "tuple[Concept, Term] | tuple[()] | None", "tuple[Concept, Term] | None"]
+class _Walk:
+    """Where a walk over a name's words stands: the key of the words so far, the entry of the
+    glossary key it is (``()`` if it only begins one, None if it begins none), and the walks one
+    word further, by that word as written, met so far (None until one is: most walks end)."""
+
+    __slots__ = ("after", "key", "step")
+
+    def __init__(self, key: str, step: tuple[Concept, Term] | tuple[()] | None) -> None:
+        self.key = key
+        self.step = step
+        self.after: dict[str, _Walk] | None = None
 
 
 class _SourceMatcher(TermMatcher):
@@ -301,8 +313,11 @@ class _SourceMatcher(TermMatcher):
         self.steps: dict[str, tuple[Concept, Term] | tuple[()]] = {
             prefix: self.names.get(prefix, ()) for prefix in self.prefixes
         }
-        # the words with a capital or a digit first, each with (key, step, abbreviation)
-        self.first_words: dict[str, _FirstWord] = {}
+        # the words with a capital or a digit first, each with its walk and its abbreviation
+        # entry: a name's words are walked over in a small tree of the words met, not in the
+        # large dict of every beginning of a key
+        self.first_words: dict[str, tuple[_Walk, tuple[Concept, Term] | None]] = {}
+        self.walks = 0  # how many walks the tree holds: it is cleared at MAX_WALKS
 
     def spans(self, line: str) -> list[Span]:
         """``TermMatcher.spans`` over the words of one split of ``line`` (a single pass in C):
@@ -327,13 +342,17 @@ class _SourceMatcher(TermMatcher):
                 continue  # no capital or digit begins the word, nor any abbreviation
             if i < after:
                 continue
-            word = first_words.get(text)
-            if word is None:
-                if len(first_words) >= MAX_CACHED:
+            first_word = first_words.get(text)
+            if first_word is None:
+                if self.walks >= MAX_WALKS:
                     first_words.clear()
+                    self.walks = 0
+                self.walks += 1
                 key = keys[text]
-                word = first_words[text] = (key, steps.get(key), abbreviations.get(text))
-            key, step, best = word  # step None: no key begins so
+                first_word = first_words[text] = (_Walk(key, steps.get(key)),
+                                                  abbreviations.get(text))  # fmt: skip
+            walk, best = first_word
+            step = walk.step  # None: no key begins so
             if step is None and best is None:
                 continue
             end = i + 2
@@ -343,8 +362,17 @@ class _SourceMatcher(TermMatcher):
             while step is not None and j + 2 < last and (parts[j + 1] == " "
                                                           or not parts[j + 1].strip(" ’'")):
                 j += 2
-                key += keys[parts[j]]
-                step = steps.get(key)
+                word = parts[j]
+                onward = walk.after
+                if onward is None:
+                    onward = walk.after = {}
+                further = onward.get(word)
+                if further is None:
+                    self.walks += 1
+                    key = walk.key + keys[word]
+                    further = onward[word] = _Walk(key, steps.get(key))
+                walk = further
+                step = walk.step
                 if step:
                     best, end = step, j + 2
             if best is None or (best[0].category == "post"
