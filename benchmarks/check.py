@@ -205,9 +205,9 @@ def main() -> None:
     weblate = WeblateGlossaryCheck(glossary)
     flagged = {p.line for p in checker.check(pairs, "bench") if p.rule != "tone-style"}
     theirs_flagged = {s.line for s in pairs if weblate.check(s.source, s.target)}
+    distinct = _distinct(pairs)
     gc.freeze()  # the segments and the glossary stay: the collector need not walk them
     ours, theirs = _timed(checker, weblate, pairs)
-    distinct = _distinct(pairs)
     ours_distinct, theirs_distinct = _timed(checker, weblate, distinct)
 
     terms = sum(len(c.terms) for c in glossary)

@@ -19,22 +19,18 @@ from vnterms.errors import InputError
 from vnterms.extract import (  # the tokeniser's own patterns: the check finds the same words
     _COMBINING,
     _KEYS,
-    _NEXT,
-    _NEXT_PLAIN,
     _PLAIN_TOKEN,
-    _SEED,
     _TOKEN,
     NOT_UN_CATEGORIES,
     ROLE_WORDS,
     Span,
     TermMatcher,
-    Token,
-    _is_bare_role,
 )
 from vnterms.formats.segments import IGNORE_MARK, Segment
 from vnterms.model import LANGUAGES, Concept, Term
 from vnterms.normalize import (
     Style,
+    TokenKeys,
     canonical,
     compact,
     diacritic_key,
@@ -67,14 +63,26 @@ RULES = {
 WARNINGS = frozenset({"draft-term"})
 # Distinct source texts whose names are remembered (a file repeats its strings); then forgotten.
 MAX_CACHED = 10_000
+# Steps of the walks over names' words remembered (the words met after each beginning of a name).
+MAX_WALKS = 100_000
 # Occurrences of each tone style kept per file to report the minority (the rest are counted).
 MAX_KEPT = 1_000
 _WORD = r"(?<![^\W_]){}(?![^\W_])"
 # Vietnamese titles that name no post by themselves, as the one-word English ones (ROLE_WORDS).
 _TITLES = frozenset(["Đại sứ", "Chủ tịch", "Phó Chủ tịch"])
 # Where a syllable may be written in either tone style: oa, oe, uy with a tone on either vowel.
-_STYLED = re.compile(r"[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]", re.IGNORECASE)
+# Searched in the lower-cased text (three times as fast as ignoring case), the first letter
+# first (the search skips to it): [òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]
+_STYLED = re.compile(r"[òóỏõọùúủũụou](?:(?<=[òóỏõọ])[ae]|(?<=o)[àáảãạèéẻẽẹ]"
+                     r"|(?<=[ùúủũụ])y|(?<=u)[ỳýỷỹỵ])")
+_STYLED_ANY_CASE = re.compile(_STYLED.pattern, re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A line split into gap, word, gap, word, …, gap, words as the tokeniser makes them.
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_SPLIT_PLAIN = re.compile(f"({_PLAIN_TOKEN.pattern})")
+_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")  # the same on ASCII: faster
+# ``fold`` of each word of the targets (fold treats each word alone): a text repeats its words.
+_FOLDS = TokenKeys(fold)
 
 
 class Problem(NamedTuple):
@@ -134,6 +142,7 @@ class Targets:
     draft: list[Rendering] = field(default_factory=list)
     # accepted names with diacritics, some or all syllables written without them (case aside)
     unmarked: list[Rendering] = field(default_factory=list)
+    unmarked_longest: int = 0  # the length of the longest one's key
     longest_first: list[Rendering] = field(default_factory=list)  # the accepted ones
     expected: tuple[str, ...] = ()  # the accepted ones' texts
     # accepted names without the name of the body they belong to ("Hội đồng Chấp hành" of
@@ -157,6 +166,7 @@ class Targets:
             targets.accepted += [_rendering(Term(title, lang, "abbreviation")) for title in
                                  sorted(titles - {r.text for r in targets.accepted})]  # fmt: skip
         targets.longest_first = sorted(targets.accepted, key=lambda r: -len(r.key))
+        targets.unmarked_longest = max((len(r.key) for r in targets.unmarked), default=0)
         targets.expected = tuple(rendering.text for rendering in targets.accepted)
         return targets
 
@@ -177,6 +187,7 @@ class _Target:
     __slots__ = (
         "_compacted",
         "_compacted_without_un",
+        "_folded",
         "_key",
         "_squeezed",
         "_without_un",
@@ -186,6 +197,7 @@ class _Target:
     _key: str | None
     _squeezed: str | None
     _without_un: str | None
+    _folded: str | None
     _compacted: str | None
     _compacted_without_un: str | None
 
@@ -193,7 +205,7 @@ class _Target:
         self.text = nfc(text)
         self.lower = self.text.lower()
         self._key = self._squeezed = self._without_un = None
-        self._compacted = self._compacted_without_un = None
+        self._folded = self._compacted = self._compacted_without_un = None
 
     @property
     def key(self) -> str:
@@ -214,16 +226,31 @@ class _Target:
         return self._without_un
 
     @property
+    def folded(self) -> str:
+        """The padded ``fold`` of the text, word by word (each word folded once in a run)."""
+        if self._folded is None:
+            self._folded = f" {_FOLDS.of(self.text.split())} "
+        return self._folded
+
+    @property
     def compacted(self) -> str:
         if self._compacted is None:
-            self._compacted = compact(self.text)
+            self._compacted = self.folded.replace(" ", "")  # ``compact``, without folding again
         return self._compacted
 
     @property
     def compacted_without_un(self) -> str:
         if self._compacted_without_un is None:
-            self._compacted_without_un = _without_un(f" {fold(self.text)} ").replace(" ", "")
+            self._compacted_without_un = _without_un(self.folded).replace(" ", "")
         return self._compacted_without_un
+
+    def first_held(self, renderings: list[Rendering]) -> Rendering | None:
+        """The first of ``renderings`` that the target holds, if any."""
+        lower = self.lower
+        for rendering in renderings:  # (most are there as they are written: no call for them)
+            if (rendering.pattern is None and rendering.lower in lower) or self.has(rendering):
+                return rendering
+        return None
 
     def has(self, rendering: Rendering) -> bool:
         """Whether the target holds ``rendering``, in any case, tone style, spacing or form."""
@@ -248,6 +275,19 @@ def _without_un(key: str) -> str:
     return key.replace(" united nations ", " ").replace(" un ", " ")
 
 
+class _Walk:
+    """Where a walk over a name's words stands: the key of the words so far, the entry of the
+    glossary key it is (``()`` if it only begins one, None if it begins none), and the walks one
+    word further, by that word as written, met so far (None until one is: most walks end)."""
+
+    __slots__ = ("after", "key", "step")
+
+    def __init__(self, key: str, step: tuple[Concept, Term] | tuple[()] | None) -> None:
+        self.key = key
+        self.step = step
+        self.after: dict[str, _Walk] | None = None
+
+
 class _SourceMatcher(TermMatcher):
     """The names of one language's terms, also in the plural ("the two Conventions")."""
 
@@ -269,44 +309,78 @@ class _SourceMatcher(TermMatcher):
                         self.names.setdefault(key + suffix, (concept, term))
                         self.prefixes.update((key + suffix)[:i] for i in
                                              range(len(key), len(key) + len(suffix) + 1))
+        # each beginning of a key with the entry of the key it is, () if none: one look-up a word
+        self.steps: dict[str, tuple[Concept, Term] | tuple[()]] = {
+            prefix: self.names.get(prefix, ()) for prefix in self.prefixes
+        }
+        # the words with a capital or a digit first, each with its walk and its abbreviation
+        # entry: a name's words are walked over in a small tree of the words met, not in the
+        # large dict of every beginning of a key
+        self.first_words: dict[str, tuple[_Walk, tuple[Concept, Term] | None]] = {}
+        self.walks = 0  # how many walks the tree holds: it is cleared at MAX_WALKS
 
     def spans(self, line: str) -> list[Span]:
-        """``TermMatcher.spans``, tokenising only from the words that can begin a name (a
-        capital or a digit whose key begins a glossary key, or an abbreviation) and only as far
-        as the key built from them stays the beginning of one: most words of a segment are
-        never made tokens."""
+        """``TermMatcher.spans`` over the words of one split of ``line`` (a single pass in C):
+        a name begins at a word with a capital or a digit whose key begins a glossary key, or at
+        an abbreviation, and goes on over the words after it, with nothing but spaces and
+        apostrophes between them, as long as their keys joined begin one."""
         if self.lowercase_abbreviations:
             return super().spans(line)
-        keys, make = _KEYS, tuple.__new__
-        prefixes, abbreviations = self.prefixes, self.abbreviations
-        plain = _COMBINING.search(line) is None
-        words, following = (_PLAIN_TOKEN, _NEXT_PLAIN) if plain else (_TOKEN, _NEXT)
+        if line.isascii():
+            parts = _SPLIT_ASCII.split(line)
+        else:
+            parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
+        keys, steps, first_words = _KEYS, self.steps, self.first_words
+        abbreviations, make = self.abbreviations, tuple.__new__  # (skips Span's own __new__)
         found: list[Span] = []
+        last = len(parts) - 1  # parts: gap, word, gap, word, …, gap
         after = 0
-        for seed in _SEED.finditer(line):
-            at = seed.start()
-            if at < after:
+        for i in range(1, last, 2):
+            text = parts[i]
+            first = text[0]  # (a letter or a digit: comparing it is faster than asking it)
+            if first >= "a" and (first <= "z" or not (first.isupper() or first.isdigit())):
+                continue  # no capital or digit begins the word, nor any abbreviation
+            if i < after:
                 continue
-            word = words.match(line, at)
-            if word is None:
+            first_word = first_words.get(text)
+            if first_word is None:
+                if self.walks >= MAX_WALKS:
+                    first_words.clear()
+                    self.walks = 0
+                self.walks += 1
+                key = keys[text]
+                first_word = first_words[text] = (_Walk(key, steps.get(key)),
+                                                  abbreviations.get(text))  # fmt: skip
+            walk, best = first_word
+            step = walk.step  # None: no key begins so
+            if step is None and best is None:
                 continue
-            text, end = word[0], word.end()
-            key = keys[text]
-            if not (((text[0].isupper() or text[0].isdigit()) and key in prefixes)
-                    or text in abbreviations):  # fmt: skip
+            end = i + 2
+            if step:
+                best = step
+            j = i
+            while step is not None and j + 2 < last and (parts[j + 1] == " "
+                                                          or not parts[j + 1].strip(" ’'")):
+                j += 2
+                word = parts[j]
+                onward = walk.after
+                if onward is None:
+                    onward = walk.after = {}
+                further = onward.get(word)
+                if further is None:
+                    self.walks += 1
+                    key = walk.key + keys[word]
+                    further = onward[word] = _Walk(key, steps.get(key))
+                walk = further
+                step = walk.step
+                if step:
+                    best, end = step, j + 2
+            if best is None or (best[0].category == "post"
+                                 and all(w in ROLE_WORDS for w in parts[i:end:2])):
                 continue
-            tokens = [make(Token, (text, at, end, key))]
-            while key in prefixes:
-                word = following.match(line, end)
-                if word is None:
-                    break
-                text, end = word[1], word.end()
-                key += keys[text]
-                tokens.append(make(Token, (text, end - len(text), end, keys[text])))
-            match = self.match_at(tokens, 0, line)
-            if match and not _is_bare_role(tokens[: match[0]], match[1]):
-                after = tokens[match[0] - 1].end
-                found.append(Span(at, after, match[1], match[2]))
+            at = sum(map(len, parts[:i]))
+            found.append(make(Span, (at, at + sum(map(len, parts[i : end - 1])), *best)))
+            after = end
         return found
 
 
@@ -343,7 +417,7 @@ class Checker:
         if unknown:
             raise InputError(f"unknown rule {', '.join(unknown)} (use {', '.join(RULES)})")
         self._targets: dict[tuple[str, str], Targets] = {}
-        self._names: dict[tuple[str, str], list[Span]] = {}
+        self._names: dict[str, dict[str, list[Span]]] = {lang: {} for lang in LANGUAGES}
 
     @cached_property
     def _matchers(self) -> dict[str, _SourceMatcher]:
@@ -368,12 +442,13 @@ class Checker:
     def names(self, text: str, lang: str) -> list[Span]:
         """The glossary names of ``text`` (one segment) in ``lang``, longest match first; each
         span's concept holds only its terms in ``lang``. The spans of the last ``MAX_CACHED``
-        distinct texts are remembered: the list returned may be shared."""
-        found = self._names.get((text, lang))
+        distinct texts of each language are remembered: the list returned may be shared."""
+        cache = self._names[lang]
+        found = cache.get(text)
         if found is None:
-            if len(self._names) >= MAX_CACHED:
-                self._names.clear()
-            found = self._names[text, lang] = self._matchers[lang].spans(text)
+            if len(cache) >= MAX_CACHED:
+                cache.clear()
+            found = cache[text] = self._matchers[lang].spans(text)
         return found
 
     def check(self, segments: Iterable[Segment], file: str) -> Iterator[Problem]:
@@ -396,56 +471,68 @@ class Checker:
         if "tone-style" in self.rules:
             yield from _minority_style(state, file)
 
-    def _segment(self, segment: Segment, file: str, state: _FileState) -> Iterator[Problem]:
+    def _segment(self, segment: Segment, file: str, state: _FileState) -> list[Problem]:
+        problems: list[Problem] = []
         lang = "vi" if segment.source_lang == "en" else "en"
+        spans = self.names(segment.source, segment.source_lang)
+        styles = lang == "vi" and "tone-style" in self.rules and "tone-style" not in segment.ignored
+        if not spans and not styles:
+            return problems  # (the target need not be read)
         target = _Target(segment.target)
         seen: set[str] = set()
-        for span in self.names(segment.source, segment.source_lang):
-            if span.concept.id in seen:
-                continue
-            seen.add(span.concept.id)
+        for span in spans:
+            if len(spans) > 1:  # (a concept is checked once a segment)
+                if span.concept.id in seen:
+                    continue
+                seen.add(span.concept.id)
             written = segment.source[span.start : span.end]
             where = (file, segment.line, span.concept.id, written)
-            yield from self._name(where, self.targets(span.concept.id, lang), target, state,
-                                  report="inconsistent" not in segment.ignored)
-        if lang == "vi" and "tone-style" in self.rules and "tone-style" not in segment.ignored:
-            _tally_styles(segment.target, segment.line, state)
+            problem = self._name(where, self.targets(span.concept.id, lang), target, state,
+                                 report="inconsistent" not in segment.ignored)
+            if problem is not None:
+                problems.append(problem)
+        if styles:
+            _tally_styles(target.text, target.lower, segment.line, state)
+        return problems
 
     def _name(self, where: tuple[str, int, str, str], targets: Targets, target: _Target,
-              state: _FileState, *, report: bool) -> Iterator[Problem]:  # fmt: skip
-        """The problems of one source name, ``where`` = (file, line, concept id, name);
+              state: _FileState, *, report: bool) -> Problem | None:  # fmt: skip
+        """The problem of one source name, if any, ``where`` = (file, line, concept id, name);
         ``report``: whether its rendering may be reported as inconsistent later."""
         expected = targets.expected
-        best = next((r for r in targets.longest_first if target.has(r)), None)
-        deprecated = next((r for r in targets.deprecated if target.has(r)
-                           and (best is None or r.key not in best.key)), None)  # fmt: skip
-        name = f"“{where[3]}”"
+        best = target.first_held(targets.longest_first)
+        deprecated = None
+        for rendering in targets.deprecated:  # (one the best rendering holds is not used)
+            if (best is None or rendering.key not in best.key) and target.has(rendering):
+                deprecated = rendering
+                break
+        name = where[3]
         if deprecated is not None:
             advice = f"; use “{expected[0]}”" if expected else ""
-            yield _problem(where, "deprecated-term", expected, deprecated.text,
-                          f"{name} rendered by deprecated “{deprecated.text}”{advice}")
-        elif best is not None:
+            return _problem(where, "deprecated-term", expected, deprecated.text,
+                            f"“{name}” rendered by deprecated “{deprecated.text}”{advice}")
+        if best is not None:
             bare = _stripped(targets, target, len(best.key))
             if bare is not None:  # "Tổng Thư ký Lien hop quoc": a shorter name is whole
-                yield _problem(where, "no-diacritics", expected, bare,
-                              f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
-            else:
-                _tally_rendering(where, best, state, report=report)
-        elif any(target.has(head) and any(target.has(r) for r in body)
-                 for head, body in targets.detached):  # fmt: skip
-            pass  # the name split around its body's: "Hội đồng Chấp hành … của UNESCO"
-        elif any(target.has(r) for r in targets.draft):
-            draft = next(r for r in targets.draft if target.has(r))
-            yield _problem(where, "draft-term", expected, draft.text,
-                          f"{name} rendered by “{draft.text}”, only a draft in the glossary")
-        elif expected:  # (a concept with no accepted rendering asks for none)
-            bare = _stripped(targets, target, 0)
-            if bare is not None:
-                yield _problem(where, "no-diacritics", expected, bare,
-                              f"{name} rendered “{bare}” without diacritics; write “{expected[0]}”")
-            else:
-                yield _problem(where, "missing-term", expected, None,
-                              f"{name} not rendered: expected {_either(expected)}")
+                return _problem(where, "no-diacritics", expected, bare, f"“{name}” rendered "
+                                f"“{bare}” without diacritics; write “{expected[0]}”")  # fmt: skip
+            _tally_rendering(where, best, state, report=report)
+            return None
+        if any(target.has(head) and any(target.has(r) for r in body)
+               for head, body in targets.detached):  # fmt: skip
+            return None  # the name split around its body's: "Hội đồng Chấp hành … của UNESCO"
+        draft = target.first_held(targets.draft)
+        if draft is not None:
+            return _problem(where, "draft-term", expected, draft.text,
+                            f"“{name}” rendered by “{draft.text}”, only a draft in the glossary")
+        if not expected:
+            return None  # a concept with no accepted rendering asks for none
+        bare = _stripped(targets, target, 0)
+        if bare is not None:
+            return _problem(where, "no-diacritics", expected, bare,
+                            f"“{name}” rendered “{bare}” without diacritics; write “{expected[0]}”")
+        return _problem(where, "missing-term", expected, None,
+                        f"“{name}” not rendered: expected {_either(expected)}")
 
 
 def _detached(targets: Targets, body: Targets, lang: str
@@ -471,9 +558,12 @@ def _detached(targets: Targets, body: Targets, lang: str
 def _stripped(targets: Targets, target: _Target, longer_than: int) -> str | None:
     """The target's text of an accepted name longer than ``longer_than`` characters, written
     with some or all of its syllables without their diacritics, if there is one."""
+    if targets.unmarked_longest <= longer_than:
+        return None
     for rendering in targets.unmarked:
-        if (len(rendering.key) > longer_than and rendering.folded in target.compacted
-                and any(probe in target.lower for probe in rendering.probes)):
+        if (len(rendering.key) > longer_than  # (the probes first: the target's lower case is
+                and any(probe in target.lower for probe in rendering.probes)  # already there)
+                and rendering.folded in target.compacted):
             match = _unmarked(rendering.text).search(target.text)
             if match is not None and diacritic_key(match[0]) != rendering.key:
                 return match[0]
@@ -503,7 +593,9 @@ def _tally_rendering(where: tuple[str, int, str, str], found: Rendering, state: 
     if found.pattern is not None:
         return
     key = found.usage_key
-    usages = state.renderings.setdefault(where[2], {})
+    usages = state.renderings.get(where[2])
+    if usages is None:
+        usages = state.renderings[where[2]] = {}
     usage = usages.get(key)
     if usage is None:
         usage = usages[key] = _Usage(found, key, where[1])
@@ -528,10 +620,12 @@ def _minority_renderings(state: _FileState, file: str) -> Iterator[Problem]:
                               f"“{usual}” {major.count} times")
 
 
-def _tally_styles(text: str, line: int, state: _FileState) -> None:
-    """Count the syllables written in each tone style, keeping the first ``MAX_KEPT`` of each."""
+def _tally_styles(text: str, lower: str, line: int, state: _FileState) -> None:
+    """Count the syllables of ``text`` (``lower`` in lower case) written in each tone style,
+    keeping the first ``MAX_KEPT`` of each."""
     end = 0
-    for hit in _STYLED.finditer(text):
+    hits = _STYLED.finditer(lower) if len(lower) == len(text) else _STYLED_ANY_CASE.finditer(text)
+    for hit in hits:
         start = hit.start()
         if start < end:
             continue  # (a second hit in the same word)
