@@ -42,6 +42,7 @@ from vnterms.normalize import (
 __all__ = [
     "MAX_CACHED",
     "MAX_KEPT",
+    "MAX_WALKS",
     "RULES",
     "WARNINGS",
     "Checker",
