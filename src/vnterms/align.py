@@ -343,13 +343,7 @@ def write_alignment_tmx(fileobj: IO[bytes], pairs: Iterable[AlignedPair], *,
     confidence as ``x-`` properties, a note on those flagged for review."""
     import xml.etree.ElementTree as ElementTree
 
-    from vnterms.formats.xmlio import XML_LANG, write_streamed
-
-    header = ElementTree.Element("header", {
-        "creationtool": "vnterms", "creationtoolversion": version or "0",
-        "segtype": "sentence", "o-tmf": "vnterms", "adminlang": "en", "srclang": "en",
-        "datatype": "plaintext",
-    })  # fmt: skip
+    from vnterms.formats.tmx import add_variants, write_tmx_document
 
     def units() -> Iterator[ElementTree.Element]:
         for number, pair in enumerate((p for p in pairs if p.en and p.vi), start=1):
@@ -358,10 +352,7 @@ def write_alignment_tmx(fileobj: IO[bytes], pairs: Iterable[AlignedPair], *,
                 ElementTree.SubElement(unit, "note").text = "low confidence: check this pair"
             for kind, value in (("x-bead", pair.bead), ("x-confidence", f"{pair.confidence}")):
                 ElementTree.SubElement(unit, "prop", type=kind).text = value
-            for lang, text in (("en", pair.en), ("vi", pair.vi)):
-                variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
-                ElementTree.SubElement(variant, "seg").text = text
+            add_variants(unit, (("en", pair.en), ("vi", pair.vi)))
             yield unit
 
-    head = ElementTree.tostring(header, encoding="unicode")
-    write_streamed(fileobj, f'<tmx version="1.4">\n  {head}\n', "body", units(), 2, "\n</tmx>\n")
+    write_tmx_document(fileobj, units(), segtype="sentence", srclang="en", version=version)

@@ -8,14 +8,14 @@ unit belongs.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO
 
 from vnterms.errors import InputError
 from vnterms.formats.xmlio import XML_LANG, parse_xml, write_streamed
 from vnterms.model import Concept, Glossary, Term
 
-__all__ = ["read_tmx", "write_tmx"]
+__all__ = ["add_variants", "read_tmx", "write_tmx", "write_tmx_document"]
 
 
 def _units(glossary: Glossary, with_drafts: bool) -> Iterator[tuple[Concept, int, Term, Term]]:
@@ -34,16 +34,28 @@ def _units(glossary: Glossary, with_drafts: bool) -> Iterator[tuple[Concept, int
 def write_tmx(fileobj: IO[bytes], glossary: Glossary, *, with_drafts: bool = False,
               version: str = "") -> None:  # fmt: skip
     """Write the English → Vietnamese units of ``glossary`` as TMX 1.4 (drafts only if asked)."""
+    write_tmx_document(fileobj, (_unit(*unit) for unit in _units(glossary, with_drafts)),
+                       segtype="phrase", srclang="en", version=version)  # fmt: skip
+
+
+def write_tmx_document(fileobj: IO[bytes], units: Iterable[ElementTree.Element], *, segtype: str,
+                       srclang: str, version: str = "") -> None:  # fmt: skip
+    """Write ``units`` (``tu`` elements) as a TMX 1.4 document written by vnterms, streamed: one
+    unit in memory at a time."""
     header = ElementTree.Element("header", {
         "creationtool": "vnterms", "creationtoolversion": version or "0",
-        "segtype": "phrase", "o-tmf": "vnterms", "adminlang": "en", "srclang": "en",
+        "segtype": segtype, "o-tmf": "vnterms", "adminlang": "en", "srclang": srclang,
         "datatype": "plaintext",
     })  # fmt: skip
     head = ElementTree.tostring(header, encoding="unicode")
-    write_streamed(
-        fileobj, f'<tmx version="1.4">\n  {head}\n', "body",
-        (_unit(*unit) for unit in _units(glossary, with_drafts)), 2, "\n</tmx>\n",
-    )  # fmt: skip
+    write_streamed(fileobj, f'<tmx version="1.4">\n  {head}\n', "body", units, 2, "\n</tmx>\n")
+
+
+def add_variants(unit: ElementTree.Element, texts: Iterable[tuple[str, str]]) -> None:
+    """Add to ``unit`` a ``tuv`` with its ``seg`` for each (language, text)."""
+    for lang, text in texts:
+        variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
+        ElementTree.SubElement(variant, "seg").text = text
 
 
 def _unit(concept: Concept, n: int, term: Term, target: Term) -> ElementTree.Element:
@@ -52,9 +64,7 @@ def _unit(concept: Concept, n: int, term: Term, target: Term) -> ElementTree.Ele
     for kind, value in (("x-concept", concept.id), ("x-category", concept.category),
                         ("x-status", status), ("x-kind", term.kind)):  # fmt: skip
         ElementTree.SubElement(unit, "prop", type=kind).text = value
-    for lang, text in (("en", term.text), ("vi", target.text)):
-        variant = ElementTree.SubElement(unit, "tuv", {XML_LANG: lang})
-        ElementTree.SubElement(variant, "seg").text = text
+    add_variants(unit, (("en", term.text), ("vi", target.text)))
     return unit
 
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from typing import IO
 
-from vnterms.formats.xmlio import XML_LANG, write_streamed
+from vnterms.formats.tmx import add_variants, write_tmx_document
 from vnterms.tm.unit import Unit
 
 __all__ = ["write_tmx_units"]
@@ -16,14 +16,8 @@ def write_tmx_units(fileobj: IO[bytes], units: Iterable[Unit], *, version: str =
     """Write ``units`` as TMX 1.4: each ``tu`` names its source language, keeps the unit's dates
     and user as attributes, its note as ``note`` and its context and origin as ``x-`` props, so
     that importing the file gives the same units back."""
-    header = ElementTree.Element("header", {
-        "creationtool": "vnterms", "creationtoolversion": version or "0",
-        "segtype": "sentence", "o-tmf": "vnterms", "adminlang": "en", "srclang": "*all*",
-        "datatype": "plaintext",
-    })  # fmt: skip
-    head = ElementTree.tostring(header, encoding="unicode")
-    write_streamed(fileobj, f'<tmx version="1.4">\n  {head}\n', "body",
-                   (_element(unit) for unit in units), 2, "\n</tmx>\n")  # fmt: skip
+    write_tmx_document(fileobj, (_element(unit) for unit in units), segtype="sentence",
+                       srclang="*all*", version=version)
 
 
 def _element(unit: Unit) -> ElementTree.Element:
@@ -38,7 +32,5 @@ def _element(unit: Unit) -> ElementTree.Element:
     for kind, value in (("x-context", unit.context), ("x-origin", unit.origin)):
         if value:
             ElementTree.SubElement(element, "prop", type=kind).text = value
-    for lang, text in ((unit.source_lang, unit.source), (unit.target_lang, unit.target)):
-        variant = ElementTree.SubElement(element, "tuv", {XML_LANG: lang})
-        ElementTree.SubElement(variant, "seg").text = text
+    add_variants(element, ((unit.source_lang, unit.source), (unit.target_lang, unit.target)))
     return element
