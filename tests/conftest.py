@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,3 +36,39 @@ def require_tool(name: str, package: str) -> str:
 def tool() -> Callable[[str, str], str]:
     """``require_tool``, for tests that run GNU gettext or OmegaT."""
     return require_tool
+
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>source</source_dir>
+    <target_dir>target</target_dir>
+    <tm_dir>tm</tm_dir>
+    <glossary_dir>glossary</glossary_dir>
+    <glossary_file>glossary/vnterms.utf8</glossary_file>
+    <dictionary_dir>dictionary</dictionary_dir>
+    <source_lang>EN</source_lang>
+    <target_lang>VI</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+
+def omegat_project(project: Path) -> Path:
+    """An empty OmegaT project (English → Vietnamese) at ``project``: its folders and settings."""
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / folder).mkdir(parents=True)
+    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    return project
+
+
+def translate_with_omegat(omegat: str, project: Path) -> None:
+    """Run OmegaT's console translation of ``project``, which must succeed."""
+    result = subprocess.run([omegat, str(project), "--mode=console-translate"], cwd=project,
+                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

@@ -1,34 +1,15 @@
 """The main job: `vnterms build` on the shipped glossary and seeds."""
 
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from conftest import omegat_project, translate_with_omegat
 from vnterms.build import LAYOUT, build
 
 ROOT = Path(__file__).parent.parent
-OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>source</source_dir>
-    <target_dir>target</target_dir>
-    <tm_dir>tm</tm_dir>
-    <glossary_dir>glossary</glossary_dir>
-    <glossary_file>glossary/vnterms.utf8</glossary_file>
-    <dictionary_dir>dictionary</dictionary_dir>
-    <source_lang>EN</source_lang>
-    <target_lang>VI</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-"""
 
 
 @pytest.fixture(scope="module")
@@ -76,17 +57,12 @@ def test_omegat_translates_english_names_with_the_tmx(
     built: Path, tmp_path: Path, tool: Callable[[str, str], str]
 ) -> None:
     omegat = tool("omegat", "omegat")
-    project = tmp_path / "project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / folder).mkdir(parents=True)
-    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    project = omegat_project(tmp_path / "project")
     shutil.copy(built / "vnterms.tmx", project / "tm/auto")
     shutil.copy(built / "vnterms.utf8", project / "glossary")
     names = ["Security Council", "Human Rights Council", "Communist Party of Viet Nam"]
     (project / "source/names.txt").write_text("\n\n".join(names) + "\n", encoding="utf-8")
-    result = subprocess.run([omegat, str(project), "--mode=console-translate"], cwd=project,
-                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    translate_with_omegat(omegat, project)
     translated = (project / "target/names.txt").read_text(encoding="utf-8").split("\n\n")
     assert [line.strip() for line in translated] == [
         "Hội đồng Bảo an Liên hợp quốc",

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
-from test_build import OMEGAT_PROJECT
+from conftest import omegat_project, translate_with_omegat
 from vnterms.cli import app
 from vnterms.errors import InputError
 from vnterms.tm import TranslationMemory, Unit
@@ -55,16 +55,11 @@ def test_omegat_writes_a_memory_that_imports(
     tmp_path: Path, memory: TranslationMemory, tool: Callable[[str, str], str]
 ) -> None:
     omegat = tool("omegat", "omegat")
-    project = tmp_path / "project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / folder).mkdir(parents=True)
-    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    project = omegat_project(tmp_path / "project")
     shutil.copy(TM_DATA / "omegat-level2.tmx", project / "tm/auto/earlier.tmx")
     (project / "source/statement.txt").write_text(
         "The Security Council adopted the resolution unanimously.\n", encoding="utf-8")
-    result = subprocess.run([omegat, str(project), "--mode=console-translate"], cwd=project,
-                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    translate_with_omegat(omegat, project)
     written = project / "project-level2.tmx"
     assert memory.import_file(written) == (1, 1)
     assert _pairs(memory) == [(*OMEGAT_UNITS[1], "en", "vi")]
