@@ -253,7 +253,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    # benchmarks/html.py would stand for the standard library's html, which translate-toolkit
-    # imports: the script's folder is needed only for tm_corpus, imported above
-    sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HERE.resolve()]
     main()

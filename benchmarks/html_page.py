@@ -7,7 +7,7 @@ time of each keystroke, once the page's idle preparation is done, while queries 
 character at a time (the page's search and the rendering of its results up to layout); side by
 side, the Python lookup's time for the same prefixes (``Glossary.search``, in this process).
 
-Run by hand: ``pip install -e ".[test]"; python benchmarks/html.py`` (about a minute); needs
+Run by hand: ``pip install -e ".[test]"; python benchmarks/html_page.py`` (about a minute); needs
 ``apt-get install chromium chromium-driver``.
 """
 
