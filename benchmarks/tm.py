@@ -29,8 +29,6 @@ from tm_corpus import Corpus, changed, synthetic_corpus, tmx_lines
 
 from vnterms.normalize import fold
 
-HERE = Path(__file__).parent
-
 
 def percentiles(times: list[float]) -> tuple[float, float]:
     """Median and 95th percentile, in milliseconds."""
