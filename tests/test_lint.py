@@ -133,6 +133,11 @@ def test_a_vietnamese_abbreviation_is_letters_not_syllables(
         ("https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1", 1),
         ("https://thuvienphapluat.vn/van-ban/Quyen-dan-su/Quyet-dinh-1.aspx", 1),
         ("https://thuvienphapluat.vn/chinh-sach-phap-luat-moi/vn/ho-tro-phap-luat/1.html", 2),
+        ("https://luatvietnam.vn/tiet-kiem/quyet-dinh-445-qd-ttg-thu-tuong-51246-d1.html", 1),
+        ("https://luatvietnam.vn/hanh-chinh/viet-hoa-trong-van-ban-570-20224-article.html", 2),
+        ("https://thuviennhadat.vn/vbpl/cong-uoc-ve-vi-the-cua-nguoi-ti-nan-1951-269865.html", 1),
+        ("https://thuviennhadat.vn/tin-tuc/x.html", 2),
+        ("https://hethongphapluat.com/nghi-dinh-thu-ve-vi-the-cua-nguoi-ti-nan-1967.html", 2),
         ("https://en.vietnamplus.vn/x.vnp", 1),
         ("https://baoquocte.vn/x.html", 1),
         ("https://vovworld.vn/vi-VN/x.vov", 1),
@@ -225,10 +230,10 @@ def test_two_concepts_do_not_share_a_preferred_vietnamese_term(tmp_path: Path) -
         "vi: Phó Tổng Thư ký | full | preferred\n  source: https://baoquocte.vn/a\n\n"
         "[usg]\ncategory: post\nnote: Two posts.\nhomonym: dsg\n"
         "en: Under-Secretary-General | full | preferred\n"
-        "vi: phó Tổng Thư ký | full | preferred\n  source: https://baoquocte.vn/b\n"
+        "vi: Phó Tổng thư ký | full | preferred\n  source: https://baoquocte.vn/b\n"
     )
     assert _lint(tmp_path, text) == [
-        "preferred Vietnamese term 'phó Tổng Thư ký' is also [dsg]'s: two concepts need two names"
+        "preferred Vietnamese term 'Phó Tổng thư ký' is also [dsg]'s: two concepts need two names"
     ]
 
 
@@ -255,11 +260,11 @@ TREATY = (
          ["names [crc] in English but not as its Vietnamese term 'Công ước Trẻ em'"]),
         ("Committee on the Rights of the Child", "Ủy ban về quyền trẻ em", []),
         ("Doha Amendment to the Children's Convention", "Bản sửa đổi Doha", []),
-        ("Optional Protocol to the Convention on the Rights of the Child", "Nghị định thư bổ sung "
-         "các Công ước về Quyền trẻ em", []),
-        ("Optional Protocol to the Convention on the Rights of the Child", "Nghị định thư bổ sung "
-         "của Công ước về quyền trẻ em", ["names [crc] in English but not as its Vietnamese term "
-                                          "'Công ước về Quyền trẻ em'"]),
+        ("Optional Protocol to the Convention on the Rights of the Child", "Nghị định thư không "
+         "bắt buộc bổ sung các Công ước về Quyền trẻ em", []),
+        ("Optional Protocol to the Convention on the Rights of the Child", "Nghị định thư không "
+         "bắt buộc bổ sung Công ước về quyền trẻ em",
+         ["names [crc] in English but not as its Vietnamese term 'Công ước về Quyền trẻ em'"]),
     ],
 )  # fmt: skip
 def test_a_treaty_named_inside_a_name_keeps_its_own_vietnamese(
@@ -287,7 +292,7 @@ def test_the_title_of_a_legal_text_as_published_is_not_second_guessed(
     text = TREATY + (
         "[crc-op]\ncategory: treaty\nparent: crc\n"
         "en: Optional Protocol to the Convention on the Rights of the Child | full | preferred\n"
-        "vi: Nghị định thư bổ sung của Công ước về quyền trẻ em | full | preferred\n"
+        "vi: Nghị định thư không bắt buộc bổ sung Công ước về quyền trẻ em | full | preferred\n"
         f"  source: {source}\n"
     )
     assert _lint(tmp_path, text) == expected

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnterms.model import CATEGORIES, LANGUAGES, Concept, Glossary, Term
+from vnterms.naming import check_naming, exempt
 from vnterms.normalize import canonical, fold, has_diacritics, is_syllable
 from vnterms.patterns import slot_problems, without_slots
 from vnterms.sources import RANK_NAMES, is_legal_text, source_rank
@@ -87,6 +88,8 @@ def check_concepts(concepts: list[Concept], *, directory: str = "") -> list[Prob
         problems.append(problem(concept, term.line, message))
     for concept, line, message in _check_consistency(concepts):
         problems.append(problem(concept, line, message))
+    for finding in check_naming(concepts):
+        problems.append(problem(finding.concept, finding.line, finding.message, finding.warning))
     return sorted(problems)
 
 
@@ -276,6 +279,8 @@ def _treaties_inside_names(concepts: list[Concept]) -> Iterator[tuple[Concept, i
         vietnamese = _vi(concept)
         if any(map(is_legal_text, vietnamese.sources)):
             continue  # the title of a legal text as published is not second-guessed
+        if exempt(concept, vietnamese, "treaty-name"):
+            continue
         for treaty_id in dict.fromkeys([concept.parent or "", *concept.related]):
             treaty = by_id.get(treaty_id)
             if treaty is None or treaty.category != "treaty":
@@ -337,6 +342,8 @@ def _un_placements(concepts: list[Concept]) -> Iterator[tuple[Concept, int | Non
     for concept in concepts:
         vietnamese, english = _vi(concept).text, concept.preferred("en")
         if _UN not in vietnamese or vietnamese == _UN or english is None:
+            continue
+        if exempt(concept, _vi(concept), "un-placement"):
             continue
         placement = "at the end" if vietnamese.endswith(_UN) else "inside the name"
         groups[(concept.category, concept.parent or "", _english_shape(english.text))].append(

@@ -6,6 +6,7 @@ Rank 3: Wikipedia, blogs, forums and document-sharing uploads.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 __all__ = ["RANK_NAMES", "is_legal_text", "source_rank"]
@@ -35,9 +36,15 @@ _OPEN = frozenset([
     "tailieu.vn", "123doc.net", "123docz.net", "luanvan.co", "luanvan.net.vn", "doc.edu.vn",
     "vndoc.com", "hoatieu.vn", "tailieumienphi.vn", "thuvienso.vn",
 ])  # fmt: skip
-# A legal database republishes official texts: a page of the text itself (under /van-ban/) ranks
-# as the text does, its news and question pages as other press.
-_LEGAL_DATABASES = {"thuvienphapluat.vn": "/van-ban/"}
+# A legal database republishes official texts: the page of a text itself ranks as the text does
+# (it carries the text's own wording, number and date), the site's news and question pages as
+# other press. Each is known by the path of its text pages. Other copy sites, whose pages cannot
+# be told from their articles, rank as other press.
+_LEGAL_DATABASES = {
+    "thuvienphapluat.vn": re.compile(r"/van-ban/"),
+    "luatvietnam.vn": re.compile(r"/[^/]+/[^/]+-d\d+\.html\Z"),
+    "thuviennhadat.vn": re.compile(r"/vbpl/"),
+}
 
 
 def source_rank(url: str) -> int:
@@ -49,14 +56,16 @@ def source_rank(url: str) -> int:
     (3, 1)
     >>> source_rank("https://thuvienphapluat.vn/van-ban/X.aspx")
     1
+    >>> source_rank("https://luatvietnam.vn/x/quyet-dinh-445-51246-d1.html")
+    1
     """
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if host.endswith(".gov.vn") or host == "gov.vn":
         return 1
-    for domain, path in _LEGAL_DATABASES.items():
+    for domain, text_page in _LEGAL_DATABASES.items():
         if _on(host, domain):
-            return 1 if parts.path.startswith(path) else 2
+            return 1 if text_page.match(parts.path) else 2
     if any(_on(host, domain) for domain in _OFFICIAL | _STATE_PRESS):
         return 1
     if any(_on(host, domain) for domain in _OPEN) or _looks_like_upload(host):
@@ -67,7 +76,8 @@ def source_rank(url: str) -> int:
 
 
 def is_legal_text(url: str) -> bool:
-    """Whether a URL is a legal text as published (vbpl.vn, Công báo, a thuvienphapluat.vn text).
+    """Whether a URL is a legal text as published (vbpl.vn, Công báo, the text page of a legal
+    database: thuvienphapluat.vn, luatvietnam.vn, thuviennhadat.vn).
 
     >>> is_legal_text("https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1")
     True
@@ -78,8 +88,8 @@ def is_legal_text(url: str) -> bool:
     host = (parts.hostname or "").lower()
     if _on(host, "vbpl.vn") or _on(host, "congbao.chinhphu.vn"):
         return True
-    return any(_on(host, domain) and parts.path.startswith(path)
-               for domain, path in _LEGAL_DATABASES.items())  # fmt: skip
+    return any(_on(host, domain) and text_page.match(parts.path) is not None
+               for domain, text_page in _LEGAL_DATABASES.items())  # fmt: skip
 
 
 def _on(host: str, domain: str) -> bool:
