@@ -17,7 +17,7 @@ from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.lowercase import LowercaseNames
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
-from vnterms.patterns import ORDINAL_WORDS, Instance, PatternSet
+from vnterms.patterns import ORDINAL_WORDS, PERIOD_WORDS, Instance, PatternSet, countries
 
 __all__ = [
     "MAX_OCCURRENCES",
@@ -109,8 +109,30 @@ class Name:
     qualifier: str | None = None
 
 
-# ``compact`` of each word, remembered: news text uses the same words again and again.
-_KEYS = TokenKeys(compact)
+# British and American spellings of a word of a name meet: "… Cultural Organisation" is the
+# glossary's "… Cultural Organization".
+_SPELLINGS = {"organisation": "organization", "organisations": "organizations",
+              "defence": "defense", "centre": "center", "centres": "centers",
+              "labour": "labor", "programme": "program", "programmes": "programs"}  # fmt: skip
+
+
+def _word_key(word: str) -> str:
+    key = compact(word)
+    return _SPELLINGS.get(key, key)
+
+
+# The key of each word, remembered: news text uses the same words again and again.
+_KEYS = TokenKeys(_word_key)
+
+
+def _key(text: str) -> str:
+    """What matching compares: ``compact`` of the words, one spelling of each."""
+    keys = _KEYS
+    return "".join(keys[word] for word in _TOKEN.findall(text))
+
+
+# Titles written short in headlines: "Deputy PM" is the Deputy Prime Minister.
+_SHORT_TITLES = {"primeminister": "pm", "foreignminister": "fm"}
 
 
 def _tokens(line: str) -> list[Token]:
@@ -173,6 +195,11 @@ class TermMatcher:
         self.lowercase = LowercaseNames(c for c in glossary if not c.is_pattern)
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
+        self.comma_keys: set[str] = set()  # beginnings of keys that a comma ends in a term
+        # names keyed without their small words, which the press changes
+        self.loose: dict[str, tuple[Concept, Term]] = {}
+        self.tails: set[str] = set()  # the ends of names, from a capitalised word on
+        self.words: set[str] = set()  # the capitalised words of English names ("Paris")
         for concept in glossary:
             if concept.is_pattern:
                 continue  # found by ``patterns``, not as a fixed name
@@ -185,18 +212,54 @@ class TermMatcher:
                     self.abbreviations.setdefault(term.text, (concept, term))
                 elif term.lang == "en" or fold(term.text) != compact(term.text):
                     # multi-word abbreviations too ("SDG 16", "NPT RevCon"), matched word by word
-                    self.names.setdefault(compact(term.text), (concept, term))
+                    self._add_name(concept, term)
         for key, (concept, term) in list(self.names.items()):
             # "UN Security Council", "United Nations Human Rights Council": the UN's own bodies,
             # instruments and posts are written with and without the UN's name before them
             if concept.category not in NOT_UN_CATEGORIES and not key.startswith("un"):
                 for prefix in ("un", "unitednations"):
                     self.names.setdefault(prefix + key, (concept, term))
+        self.comma_keys |= {prefix + key for key in self.comma_keys
+                            for prefix in ("un", "unitednations")}  # fmt: skip
         self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
         self.lowercase_abbreviations = any(not a[0].isupper() and not a[0].isdigit()
                                            for a in self.abbreviations)  # fmt: skip
         self.continues: dict[str, bool] = {}  # may_continue, remembered per word
         self._joined = "\n".join(self.names)
+        self._foreign: dict[str, bool] = {}  # is_foreign, remembered per word
+
+    def _add_name(self, concept: Concept, term: Term) -> None:
+        text = term.text
+        key = _key(text)
+        self.names.setdefault(key, (concept, term))
+        for long, short in _SHORT_TITLES.items():
+            if long in key and concept.category in ("post", "vn-body"):
+                self.names.setdefault(key.replace(long, short), (concept, term))
+        if "," in text:  # "United Nations Educational, Scientific and …": a comma inside
+            self.comma_keys.update(_key(text[:at]) for at, c in enumerate(text) if c == ",")
+        words = _TOKEN.findall(text)
+        if term.lang == "en" and not text[:1].islower():
+            self.words.update(word for word in words if word[:1].isupper())
+            if not CONNECTORS.isdisjoint(words):
+                # the small words of a name swapped: "2030 Agenda on Sustainable Development"
+                self.loose.setdefault(_loose_key(words), (concept, term))
+            for i in range(1, len(words) - 1):  # "Executive Board" of "UNESCO Executive Board"
+                word = words[i]
+                if word[:1].isupper() and not word.isupper() and words[i - 1] not in CONNECTORS:
+                    self.tails.add(_key(" ".join(words[i:])))
+
+    def is_foreign(self, word: str) -> bool:
+        """Whether ``word`` names a country other than Viet Nam or is its adjective ("Japanese"):
+        a new name that opens with it is another country's body, not a name vnterms keeps."""
+        foreign = self._foreign.get(word)
+        if foreign is None:
+            key = compact(word)
+            foreign = key not in VN_WORDS and any(
+                _shared_start(key, country) >= max(4, len(country) - 2)
+                for country in countries() if country not in ("vietnam", "vietnamese")
+            )
+            self._foreign[word] = foreign
+        return foreign
 
     def may_continue(self, word: str) -> bool:
         """Whether a lower-case word can stand inside a name: a connector or a piece of a key."""
@@ -209,8 +272,12 @@ class TermMatcher:
             best = (i + 1, *self.abbreviations[tokens[i].text])
         key = ""
         for j in range(i, len(tokens)):
-            if j > i and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
-                break  # punctuation between the words: the name cannot go on
+            if j > i:
+                gap = line[tokens[j - 1].end : tokens[j].start]
+                if gap != " " and gap.strip(" ’'") and (
+                    gap.strip() != "," or key not in self.comma_keys
+                ):
+                    break  # punctuation between the words: the name cannot go on
             key += tokens[j].key
             if key not in self.prefixes:
                 break
@@ -252,6 +319,19 @@ class TermMatcher:
         return found
 
 
+def _loose_key(words: Iterable[str]) -> str:
+    return "".join(_KEYS[word] for word in words if word not in CONNECTORS)
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 class Span(NamedTuple):
     """A glossary name in a line: where it starts and ends, its concept and the term it is."""
 
@@ -283,6 +363,8 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
             if form is not None:
                 target = definitions.acronyms[form]
                 yield Name(form, lineno, column + 1, target.concept, None, stands_for=target.text)
+            elif (form := _lone_acronym(line, column, forms, matcher)) is not None:
+                yield Name(form, lineno, column + 1)
 
 
 # "NAME (ACRONYM)", "NAME (the “Alias”)", "NAME, also known as the Alias": a definition.
@@ -290,9 +372,15 @@ _DEFINED = re.compile(
     r"\s*(?:\(\s*|,?\s+(?:also\s+)?(?:known as|called|dubbed)\s+)(?:the\s+)?[\"“]?"
 )
 _ACRONYM_FORM = r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?"  # NPT, UNCLOS, SPLOS-34, RevCon
-_DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM})[\"”]?(?:\s*\)|[\s,.;]|\Z)")
+# An acronym may keep a word of the name whole: "ASEAN Defence Ministers’ Meeting Plus (ADMM Plus)".
+_DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM}(?: [A-Z][a-z]+)?)[\"”]?(?:\s*\)|[\s,.;]|\Z)")
 # A word an acronym may be read from: its letters, and a number joined to them ("SPLOS-34").
 _ACRONYM_WORD = re.compile(r"(?<![^\W_])([A-Z][A-Za-z]*[A-Z])(-?\d+(?![^\W_]))?")
+_KEPT_WORD = re.compile(r" ([A-Z][a-z]+)(?![^\W_])")
+# An acronym of capitals alone in running text, not in brackets, a symbol or a longer name.
+_LONE_ACRONYM = re.compile(r"[A-Z]{3,}\Z")
+# A line that opens with its source: "VGP - …", "VOV.VN - …".
+_BYLINE = re.compile(r"([A-Z]{2,}(?:\.[A-Z]{2,})*) [-–—] ")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
@@ -322,9 +410,13 @@ class _Definitions:
             acronym = _DEFINED_ACRONYM.match(line, match.end())
             if acronym:
                 # the innermost name the letters fit: "… Conference of the [Treaty …] (NPT)"
-                fitting = [n for n in defined_by if _letters_in_order(acronym[1], n.text)]
+                form, _, kept = acronym[1].partition(" ")
+                fitting = [n for n in defined_by if _letters_in_order(form, n.text)]
                 if fitting:
-                    self.acronyms.setdefault(acronym[1], min(fitting, key=lambda n: len(n.text)))
+                    target = min(fitting, key=lambda n: len(n.text))
+                    if kept and target.text.endswith(" " + kept):
+                        form = acronym[1]
+                    self.acronyms.setdefault(form, target)
                 continue
             alias = next((n for n in names if n.column - 1 == match.end() and not n.nested), None)
             target = max(defined_by, key=lambda n: len(n.text))
@@ -357,8 +449,24 @@ def _acronym_words(line: str, names: list[Name]) -> Iterator[tuple[int, tuple[st
         letters, number = match[1], match[2]
         alone = not _WORD_CHARACTER.match(line, match.end(1))
         forms = ((letters,) if alone else ()) + ((letters + number,) if number else ())
+        kept = _KEPT_WORD.match(line, match.end()) if alone and not number else None
+        if kept:
+            forms = (f"{letters} {kept[1]}", *forms)  # "ADMM Plus"
         if forms and not any(a <= match.start() < b for a, b in taken):
             yield match.start(), forms
+
+
+def _lone_acronym(line: str, column: int, forms: tuple[str, ...], matcher: TermMatcher
+                  ) -> str | None:  # fmt: skip
+    """An acronym no text defined that stands alone as a name ("particularly ASEAN and the UN"):
+    three capitals or more, not in brackets or a symbol ("A/RES/71/4"), no capitalised word
+    after it, and no ordinary word written in capitals ("PARIS —")."""
+    form = forms[-1]
+    if len(forms) > 1 or not _LONE_ACRONYM.match(form) or form.title() in matcher.words:
+        return None
+    before = line[column - 1 : column] if column else ""
+    after = line[column + len(form) : column + len(form) + 1]
+    return None if before in ("(", "/") or after in (")", "/") else form
 
 
 def _cluster_key(name: str) -> str:
@@ -378,11 +486,17 @@ def _letters_in_order(acronym: str, name: str) -> bool:
 
 # What a name nested in another stands after: a small word or a possessive.
 _NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z")
+# An owner's possessive ("UNESCO’s"), not a plural one ("Experts’ Working Group").
+_OWNED = re.compile(r"[’']s\s+\Z")
+_OWNED_OR_SMALL_WORD = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s)\s+\Z")
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     if not line:
         return  # half the lines of news: the blank ones between paragraphs
+    byline = _BYLINE.match(line)
+    if byline and byline[1] not in matcher.abbreviations and byline[1].title() not in matcher.words:
+        yield Name(byline[1], lineno, 1)  # the source of a text: "VGP - …" (not "PARIS — …")
     instances = matcher.patterns.find(line) if matcher.patterns else []
     for span in matcher.lowercase.find(line):  # "the security council"
         if not any(span.start < i.end and i.start < span.end for i in instances):
@@ -395,7 +509,14 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     # a glossary name as long as an instance or longer is that name ("81st session of …")
     instances = [i for i in instances if not any(
         a <= i.start and i.end <= b and n.concept and not n.nested for a, b, n in spans)]
+    # a new name that holds an instance and more: the instance is in it
+    longer = {(id(i), id(n)) for i in instances for a, b, n in spans
+              if a <= i.start and i.end <= b and b - a > i.end - i.start
+              and n.concept is None and not n.nested}  # fmt: skip
     for start, end, name in spans:
+        if any(id(name) == n for _, n in longer):
+            yield name  # "High-level General Debate of the [77th Session of …]"
+            continue
         inside = [i for i in instances if i.start <= start and end <= i.end]
         # what a name slot holds, and what its owner owns: "UNESCO's [General Conference]"
         held = [v.text.removeprefix("the ") for i in inside for v in i.slots.values()]
@@ -408,14 +529,22 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
         elif not any(start < i.end and i.start < end for i in instances):
             yield name
     for instance in instances:
+        nested = any(id(instance) == i for i, _ in longer)
+        if nested and not _OWNED_OR_SMALL_WORD.search(line, 0, instance.start):
+            continue  # the end of a longer name: "Experts’ [Working Group on …]"
         yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
-                   instance=instance)  # fmt: skip
+                   nested=nested, instance=instance)  # fmt: skip
+
+
+# A name in a line by its tokens: first, end, and the glossary's concept and term (None for a
+# new name the glossary lacks, such as a title before a known post: "Acting Director-General").
+_Known = tuple[int, int, Concept | None, Term | None]
 
 
 def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     """The glossary's fixed names and the new names in ``line``."""
     tokens = _name_tokens(line, matcher)
-    known: list[tuple[int, int, Concept, Term]] = []
+    known: list[_Known] = []
     abbreviations = matcher.abbreviations
     # a glossary name starts with a capital or a digit, else it is an acronym
     starts = [i for i, token in enumerate(tokens)
@@ -431,14 +560,26 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
         if found:
-            owner = matcher.owner(tokens, i, found[0], line) if found[0] - i > 1 else None
+            end = found[0]
+            if (end < len(tokens) and tokens[end].text == "Headquarters"
+                    and _joins(line, tokens, end)):  # fmt: skip
+                after = end
+                continue  # a place: "the United Nations Headquarters"
+            owner = matcher.owner(tokens, i, end, line) if end - i > 1 else None
             if owner is not None:  # the owner, then "X of the owner" with the name's concept
                 known.append((i, *owner))
                 i = owner[0]
-            known.append((i, found[0], found[1], found[2]))
-            after = found[0]
-    spans = _name_spans(tokens, line)
-    covered = set()
+            if i and tokens[i - 1].text in TITLE_MODIFIERS and _joins(line, tokens, i):
+                known.append((i - 1, end, None, None))  # "Standing Deputy Prime Minister"
+            elif (known and known[-1][1] == i
+                  and _is_post_of(known[-1][2], found[1], line, tokens, i)):  # fmt: skip
+                known[-1] = (known[-1][0], end, None, None)  # "IAEA Director General"
+            else:
+                known.append((i, end, found[1], found[2]))
+            after = end
+    joined = {j for k in known for j in range(k[0] + 1, k[1])}
+    spans = _name_spans(tokens, line, joined)
+    covered: set[tuple[int, int]] = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
         last = max(k[1] for k in inner) if inner else end
@@ -448,11 +589,21 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             end = last  # "… Commission for UNESCO [Mai Phan Dung]": a person after the name
         if any(k[0] <= start and end <= k[1] for k in known):
             continue  # part of a name the glossary knows
+        if inner:
+            loose = matcher.loose.get(_loose_key(t.text for t in tokens[start:end]))
+            if loose is not None:  # "2030 Agenda on Sustainable Development"
+                covered.update((k[0], k[1]) for k in inner)
+                yield _name(line, lineno, tokens, start, end, *loose)
+                continue
         heads = [i for i in range(start, end) if tokens[i].text in HEAD_NOUNS]
         if not heads or end - start < 2:
             continue  # no head noun, or a bare one ("the Convention")
-        if tokens[start].text not in POST_TITLES and all(
-            any(k[0] <= i < k[1] for k in inner) for i in heads
+        if not _is_new_name(line, tokens, start, end, inner, matcher):
+            continue
+        if (
+            tokens[start].text not in POST_TITLES
+            and all(any(k[0] <= i < k[1] for k in inner if not _is_common(k[3])) for i in heads)
+            and not _modifies_known(line, tokens, start, inner)
         ):
             continue  # known names joined by connectors, not a new name (but a post of one)
         covered.add((start, end))
@@ -462,7 +613,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             yield _name(line, lineno, tokens, nested, end, nested=True)
         for k in inner:  # names nested in a new name, after a connector
             covered.add((k[0], k[1]))
-            if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS:
+            if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS or _is_common(k[3]):
                 continue
             yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
             yield from _nested_known(line, lineno, tokens, k[0], k[1], matcher)
@@ -474,7 +625,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
 
 
 def _nested_new(tokens: list[Token], start: int, end: int,
-                inner: list[tuple[int, int, Concept, Term]]) -> int | None:  # fmt: skip
+                inner: list[_Known]) -> int | None:  # fmt: skip
     """Where a new name nested in a new name starts: "Committee of the [2005 Convention on …]"."""
     for i in range(start + 2, end - 1):
         if tokens[i - 1].text not in CONNECTORS or any(k[0] <= i < k[1] for k in inner):
@@ -483,6 +634,65 @@ def _nested_new(tokens: list[Token], start: int, end: int,
         if tokens[head].text in HEAD_NOUNS:
             return i
     return None
+
+
+def _joins(line: str, tokens: list[Token], i: int) -> bool:
+    """Whether only a space stands between ``tokens[i - 1]`` and ``tokens[i]``."""
+    return line[tokens[i - 1].end : tokens[i].start] == " "
+
+
+def _is_post_of(owner: Concept | None, post: Concept, line: str, tokens: list[Token], i: int
+                ) -> bool:  # fmt: skip
+    """Whether a glossary post right after an organisation's name is that organisation's post:
+    "IAEA Director General" (not "Viet Nam Deputy Prime Minister")."""
+    return (owner is not None and post.category == "post"
+            and owner.category not in ("post", "place", "vn-body")
+            and _joins(line, tokens, i))  # fmt: skip
+
+
+def _modifies_known(line: str, tokens: list[Token], start: int,
+                    inner: list[_Known]) -> bool:  # fmt: skip
+    """Whether a plural possessive of no glossary name stands right before one in the run: the
+    run names something else ("Experts’ [Working Group] on …")."""
+    for k in inner:
+        before = k[0] - 1
+        if before >= start and not any(o[0] <= before < o[1] for o in inner):
+            word = tokens[before].text
+            gap = line[tokens[before].end : tokens[k[0]].start]
+            if word[0].isupper() and word.endswith("s") and gap in ("’ ", "' "):
+                return True
+    return False
+
+
+def _is_common(term: Term | None) -> bool:
+    """A term written in lower case ("peacekeeping operations"): inside a longer name it is a
+    word of that name, not a name of its own."""
+    return term is not None and term.text[:1].islower()
+
+
+_ROMAN = re.compile(r"[IVX]+\Z")
+# Words that belong to a glossary name's title when they stand before it.
+TITLE_MODIFIERS = frozenset("Acting Interim Standing".split())
+# What a body holds, which a text names after it without naming a new body: "IAEA Board of
+# Governors Meeting" is a meeting of the Board.
+_SITTINGS = frozenset("Meeting Session".split())
+
+
+def _is_new_name(line: str, tokens: list[Token], start: int, end: int, inner: list[_Known],
+                 matcher: TermMatcher) -> bool:  # fmt: skip
+    """Whether ``tokens[start:end]``, a run with a head noun, names something vnterms keeps."""
+    if any(k[0] == start and k[1] == end - 1 and k[2] is not None for k in inner) and (
+        tokens[end - 1].text in _SITTINGS
+    ):
+        return False  # a known body's meeting
+    if matcher.is_foreign(tokens[start].text):
+        return False  # another country's body: "Japanese Defence Ministry"
+    key = "".join(token.key for token in tokens[start:end])
+    # a known name's end, standing for it ("a member of the Executive Board"), unless owned;
+    # a number makes it a name ("Goal 4")
+    return (key not in matcher.tails or _OWNED.search(line, 0, tokens[start].start) is not None
+            or any(token.text[0].isdigit() or _ROMAN.match(token.text)
+                   for token in tokens[start:end]))  # fmt: skip
 
 
 def _is_bare_role(tokens: list[Token], concept: Concept) -> bool:
@@ -496,7 +706,7 @@ def _nested_known(line: str, lineno: int, tokens: list[Token], start: int, end: 
     while i < end:
         if tokens[i - 1].text in CONNECTORS:
             found = matcher.match_at(tokens, i, line)
-            if found and found[0] <= end:
+            if found and found[0] <= end and not _is_common(found[2]):
                 yield _name(line, lineno, tokens, i, found[0], found[1], found[2], nested=True)
                 i = found[0]
                 continue
@@ -537,8 +747,9 @@ def _is_name_word(text: str) -> bool:
     return first.isdigit() and (text.isdigit() or bool(_ORDINAL.match(text)))
 
 
-def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
-    """Runs of capitalised words (with connectors between them) that contain a head noun."""
+def _name_spans(tokens: list[Token], line: str, joined: set[int]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with connectors between them) that contain a head noun; the
+    words ``joined`` to the one before them go on over punctuation (a comma in a known name)."""
     if HEAD_NOUNS.isdisjoint([token.text for token in tokens]):
         return []  # a third of the lines of news: no head noun, so no run to look at
     name_words = [_is_name_word(token.text) for token in tokens]
@@ -551,8 +762,12 @@ def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
         start = end = i
         j = i
         while j < len(tokens):
-            if j > start and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
+            gap = line[tokens[j - 1].end : tokens[j].start] if j > start else ""
+            if gap.strip(" ’'") and j not in joined:
                 break
+            if (tokens[j].text in PERIOD_WORDS and j + 1 < len(tokens)
+                    and tokens[j + 1].text.isdigit()):  # fmt: skip
+                break  # "… Operations [Cycle 4]": when, not what
             if name_words[j]:
                 end = j + 1
             elif tokens[j].text not in CONNECTORS:
@@ -747,6 +962,7 @@ class _Gathering:
         names_by_key: dict[str, _Tally] = {}  # this text's new names
         acronym_words: dict[tuple[str, ...], list[tuple[_Place, int, int]]] = {}
         acronym_counts: dict[tuple[str, ...], int] = {}
+        lone: dict[str, _Tally] = {}  # acronyms standing alone, if the text defines none of them
         for lineno, raw in enumerate(lines, start=1):
             line = nfc(raw)
             names = list(_names_in_line(line, lineno, self.matcher))
@@ -767,8 +983,18 @@ class _Gathering:
             for column, forms in _acronym_words(line, names):
                 acronym_counts[forms] = acronym_counts.get(forms, 0) + 1
                 kept = acronym_words.setdefault(forms, [])
+                place = (number, lineno, 1, column)
                 if len(kept) < MAX_OCCURRENCES:
-                    kept.append(((number, lineno, 1, column), lineno, column + 1))
+                    kept.append((place, lineno, column + 1))
+                form = _lone_acronym(line, column, forms, self.matcher)
+                if form is not None:
+                    tally = lone.get(form)
+                    if tally is None:
+                        tally = lone[form] = _Tally((place, form))
+                    tally.add(place, Occurrence(source, lineno, column + 1, form))
+        for form, tally in lone.items():
+            if definitions.acronym_among((form,)) is None:
+                self._merge(names_by_key, _cluster_key(form), tally)
         for key, tally in names_by_key.items():
             target = definitions.aliases.get(key)
             if target is None:

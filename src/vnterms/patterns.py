@@ -19,6 +19,7 @@ from vnterms.model import CATEGORIES, Concept, Term
 from vnterms.normalize import compact
 
 __all__ = [
+    "PERIOD_WORDS",
     "Instance",
     "PatternSet",
     "SlotValue",
@@ -71,6 +72,9 @@ _SLOT_PATTERNS = {
     "topic": _TOPIC,
 }
 _CONNECTORS = frozenset("of on for and the to against in de".split())
+# Words that, with a number after them, say which period of a body's work a text means ("Cycle 4",
+# "Phase 2"): not part of the body's name.
+PERIOD_WORDS = frozenset("Cycle Phase Round Stage Term".split())
 # Categories whose names are written with and without "UN" / "United Nations" before them.
 _NOT_UN = frozenset(["vn-body", "place", "regional-organization", "organization"])
 
@@ -572,6 +576,8 @@ def slot_problem(concept: Concept) -> bool:
 
 def _trim_topic(text: str) -> str:
     words = text.split()
+    if len(words) > 2 and words[-2] in PERIOD_WORDS and words[-1].isdigit():
+        del words[-2:]  # "… Peacekeeping Operations [Cycle 4]": when, not what
     while len(words) > 1 and words[-1] in _CONNECTORS:
         words.pop()
     return " ".join(words)
