@@ -19,12 +19,9 @@ def glossary() -> Glossary:
     return Glossary.load()
 
 
-# The target is 0.95 for both measures; where a text stays below it the floor is what it reaches
-# now, so that it cannot fall back. Left there: "High-level General Debate of the 77th Session of
-# the United Nations General Assembly", read as the known "General Debate" and the session.
-FLOORS = {
-    "vgp-deputy-pm-77th-session-unga": 0.93,
-}
+# The target is 0.95 for both measures; a text that stays below it gets its floor here, what it
+# reaches now, so that it cannot fall back. Every text meets the target.
+FLOORS: dict[str, float] = {}
 
 
 def predicted_names(text: str, glossary: Glossary) -> Counter[tuple[int, str]]:

@@ -114,3 +114,78 @@ def test_a_resolution_symbol_may_carry_its_series(glossary: Glossary) -> None:
     assert names(text, glossary) == [("General Assembly", "general-assembly"),
                                      ("Security Council’s Resolution A/RES/71/4",
                                       "body-resolution")]  # fmt: skip
+
+
+def test_british_spellings_and_a_comma_inside_a_name_meet_the_glossary(
+    glossary: Glossary,
+) -> None:
+    text = "the United Nations Educational, Scientific and Cultural Organization met."
+    assert names(text, glossary) == [
+        ("United Nations Educational, Scientific and Cultural Organization", "unesco")]
+    # the glossary writes "Centre" only
+    text = "the United Nations Regional Center for Preventive Diplomacy for Central Asia met."
+    assert names(text, glossary) == [
+        ("United Nations Regional Center for Preventive Diplomacy for Central Asia", "unrcca")]
+    # and it opens with "United Nations" only: "UN" stands for it
+    text = "the UN Regional Centre for Preventive Diplomacy for Central Asia met."
+    assert names(text, glossary) == [
+        ("UN Regional Centre for Preventive Diplomacy for Central Asia", "unrcca")]
+
+
+def test_title_words_before_a_post_belong_to_it(glossary: Glossary) -> None:
+    # a headline's short title is the glossary's post
+    assert names("Deputy PM Tran Luu Quang spoke.", glossary) == [
+        ("Deputy PM", "deputy-prime-minister-of-viet-nam")]
+    # "Standing" makes another post, which the glossary does not hold
+    assert names("Standing Deputy Prime Minister Pham Binh Minh spoke.", glossary) == [
+        ("Standing Deputy Prime Minister", None)]
+    # an agency's name right before a post: that agency's post, one name
+    assert names("IAEA Director General Rafael Grossi spoke.", glossary) == [
+        ("IAEA Director General", None)]
+
+
+def test_a_name_with_its_small_words_changed_is_the_glossarys(glossary: Glossary) -> None:
+    text = "They backed the 2030 Agenda on Sustainable Development."
+    assert names(text, glossary) == [
+        ("2030 Agenda on Sustainable Development", "agenda-2030")]
+
+
+def test_a_known_names_end_alone_is_no_new_name(glossary: Glossary) -> None:
+    # the end of "UNESCO Executive Board" standing for it
+    assert names("She is a member of the Executive Board.", glossary) == []
+    # another country's ministry is not a name vnterms keeps
+    assert names("He met the Japanese Defence Ministry.", glossary) == []
+    # a known body's meeting is that body's sitting
+    assert names("at the IAEA Board of Governors Meeting", glossary) == [
+        ("IAEA Board of Governors", "iaea-board-of-governors")]
+
+
+def test_a_cycle_after_a_name_is_not_part_of_it(glossary: Glossary) -> None:
+    text = "the Experts’ Working Group on Peacekeeping Operations Cycle 4 met."
+    assert names(text, glossary) == [("Experts’ Working Group on Peacekeeping Operations", None)]
+
+
+def test_an_acronym_alone_is_a_name_unless_a_word_in_capitals(glossary: Glossary) -> None:
+    text = "VGP - Cooperation with partners, particularly ASEAN and the UN, grew."
+    assert names(text, glossary) == [("VGP", None), ("UN", "united-nations"), ("ASEAN", None)]
+    assert names("PARIS - The Council met.", glossary) == []
+    # an acronym may keep a word of its name whole
+    text = "the ASEAN Defence Ministers’ Meeting Plus (ADMM Plus) met; ADMM Plus members agreed."
+    assert [c.term for c in extract([("t", text)], glossary)] == [
+        "ASEAN Defence Ministers’ Meeting Plus"]
+    [candidate] = extract([("t", text)], glossary)
+    assert candidate.abbreviations == ["ADMM Plus"] and candidate.count == 3
+
+
+def test_an_event_of_a_numbered_session_is_the_events_name(glossary: Glossary) -> None:
+    text = "at the High-level General Debate of the 77th Session of the UN General Assembly"
+    found = [(n.text, n.concept and n.concept.id, n.nested) for n in find_names(text, glossary)]
+    assert found == [
+        ("High-level General Debate of the 77th Session of the UN General Assembly",
+         "general-debate", False),
+        ("UN General Assembly", "general-assembly", True),
+        ("77th Session of the UN General Assembly", "body-session", True),
+    ]  # fmt: skip
+    # the event is counted as the glossary's concept: no new concept, no numbered one
+    by_id = {c.id: c.count for c in extract([("t", text)], glossary)}
+    assert by_id == {"general-debate": 1, "general-assembly": 1, "body-session": 1}

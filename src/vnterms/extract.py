@@ -219,6 +219,9 @@ class TermMatcher:
             if concept.category not in NOT_UN_CATEGORIES and not key.startswith("un"):
                 for prefix in ("un", "unitednations"):
                     self.names.setdefault(prefix + key, (concept, term))
+            elif key.startswith("unitednations") and len(key) > len("unitednations"):
+                # "UN Regional Centre for …": a name that opens with the UN's, written short
+                self.names.setdefault("un" + key.removeprefix("unitednations"), (concept, term))
         self.comma_keys |= {prefix + key for key in self.comma_keys
                             for prefix in ("un", "unitednations")}  # fmt: skip
         self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
@@ -487,6 +490,9 @@ def _letters_in_order(acronym: str, name: str) -> bool:
 # What a name nested in another stands after: a small word or a possessive.
 _NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z")
 # An owner's possessive ("UNESCO’s"), not a plural one ("Experts’ Working Group").
+_OF_THE = re.compile(r" of (?:the )?")
+# What stands before an event's name and belongs to it ("High-level General Debate …").
+_EVENT_MODIFIER = re.compile(r"(?<![^\W_])High-[Ll]evel \Z")
 _OWNED = re.compile(r"[’']s\s+\Z")
 _OWNED_OR_SMALL_WORD = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s)\s+\Z")
 
@@ -509,12 +515,27 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     # a glossary name as long as an instance or longer is that name ("81st session of …")
     instances = [i for i in instances if not any(
         a <= i.start and i.end <= b and n.concept and not n.nested for a, b, n in spans)]
+    # a known event of a numbered session is one name with the event's concept, the session
+    # nested in it: "[High-level] General Debate of the [77th Session of the … General Assembly]"
+    composed: set[int] = set()
+    for k, (a, b, n) in enumerate(spans):
+        if n.concept is None or n.nested or n.concept.category != "conference":
+            continue
+        of = _OF_THE.match(line, b)
+        session = next((i for i in instances if of and i.start == of.end()), None)
+        if session is None:
+            continue
+        modifier = _EVENT_MODIFIER.search(line, 0, a)
+        a = modifier.start() if modifier else a
+        whole = Name(line[a : session.end], lineno, a + 1, n.concept, n.term)
+        spans[k] = (a, session.end, whole)
+        composed.update((id(whole), id(session)))
     # a new name that holds an instance and more: the instance is in it
     longer = {(id(i), id(n)) for i in instances for a, b, n in spans
               if a <= i.start and i.end <= b and b - a > i.end - i.start
               and n.concept is None and not n.nested}  # fmt: skip
     for start, end, name in spans:
-        if any(id(name) == n for _, n in longer):
+        if id(name) in composed or any(id(name) == n for _, n in longer):
             yield name  # "High-level General Debate of the [77th Session of …]"
             continue
         inside = [i for i in instances if i.start <= start and end <= i.end]
@@ -529,6 +550,10 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
         elif not any(start < i.end and i.start < end for i in instances):
             yield name
     for instance in instances:
+        if id(instance) in composed:
+            yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
+                       nested=True, instance=instance)  # fmt: skip
+            continue
         nested = any(id(instance) == i for i, _ in longer)
         if nested and not _OWNED_OR_SMALL_WORD.search(line, 0, instance.start):
             continue  # the end of a longer name: "Experts’ [Working Group on …]"

@@ -574,10 +574,21 @@ def slot_problem(concept: Concept) -> bool:
     return any(True for _ in slot_problems(concept))
 
 
+# The small words a topic written in capitals keeps ("Rights of Persons with Disabilities").
+_TITLE_SMALL_WORDS = _CONNECTORS | frozenset("with by from a an its their".split())
+
+
 def _trim_topic(text: str) -> str:
     words = text.split()
-    if len(words) > 2 and words[-2] in PERIOD_WORDS and words[-1].isdigit():
-        del words[-2:]  # "… Peacekeeping Operations [Cycle 4]": when, not what
+    titled = next((w for w in words if w not in _CONNECTORS), "")[:1].isupper()
+    for i in range(1, len(words)):
+        word = words[i]
+        if word in PERIOD_WORDS and words[i + 1 : i + 2] and words[i + 1].isdigit():
+            del words[i:]  # "… Peacekeeping Operations [Cycle 4]": when, not what
+            break
+        if titled and word[0].islower() and word not in _TITLE_SMALL_WORDS:
+            del words[i:]  # a topic in capitals ends at a word in lower case: "… Debris [met]"
+            break
     while len(words) > 1 and words[-1] in _CONNECTORS:
         words.pop()
     return " ".join(words)
