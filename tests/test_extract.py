@@ -20,8 +20,22 @@ def glossary() -> Glossary:
 
 
 # The target is 0.95 for both measures; a text that stays below it gets its floor here, what it
-# reaches now, so that it cannot fall back. Every text meets the target.
-FLOORS: dict[str, float] = {}
+# reaches now, so that it cannot fall back. The texts below are the ones added last, held out:
+# their gold lists were written before the extractor was run on them.
+FLOORS: dict[str, float] = {
+    "baoquocte-vietnam-contributes-hrc-mofa-official": 0.50,
+    "qdnd-vietnam-vice-president-unga-77": 0.07,
+    "vnanet-pm-cop28-world-climate-action-summit": 0.55,
+    "vnplus-asean-un-cooperation-resolution": 0.75,
+    "vnplus-vietnam-hrc-28th-session-dialogue": 0.87,
+    "vnplus-vietnam-hrc-54th-session": 0.75,
+    "vns-pm-leaves-for-cop28": 0.20,
+    "vns-viet-nam-npt-commitment-unoda": 0.93,
+    "vov-un-adopts-resolution-wwii-80-years": 0.91,
+    "vov-vietnam-chairs-south-sudan-committee": 0.69,
+    "vov-vietnam-nominated-chair-splos-35": 0.79,
+    "vov-vietnam-unga-oceans-law-of-sea": 0.71,
+}
 
 
 def predicted_names(text: str, glossary: Glossary) -> Counter[tuple[int, str]]:
@@ -86,7 +100,13 @@ def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: l
     assert ("vnplus-vietnam-unclos-splos-34.txt", 1, "UNCLOS") in [
         (o.file, o.line, o.text) for o in unclos.occurrences
     ]
-    assert not any("SPLOS" in c.term or "SPLOS" in " ".join(c.abbreviations) for c in without_them)
+    # "the 34th meeting of States Parties to the UNCLOS (SPLOS-34)": a numbered meeting's symbol,
+    # no name of its own (another text defines "SPLOS" after the States Parties, which is fair)
+    assert not any(
+        ("SPLOS" in c.term or "SPLOS" in " ".join(c.abbreviations))
+        and any(o.file == "vnplus-vietnam-unclos-splos-34.txt" for o in c.occurrences)
+        for c in without_them
+    )
     # "… Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)"
     npt = by_term["Treaty on the Non-Proliferation of Nuclear Weapons"]
     assert npt.abbreviations == ["NPT"] and "NPT" in npt.variants
@@ -102,7 +122,9 @@ def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glo
     by_term = {candidate.term: candidate for candidate in without_them}
     # "the 2026 Review Conference …", a name this glossary does not know: the year is left out
     review = "Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
-    assert by_term["NPT Review Conference"].suggestions == [(review, None, 1)]
+    # and "the 11th Review Conference of the NPT" in another text, its ordinal left out too
+    assert by_term["NPT Review Conference"].suggestions == [
+        (review, None, 1), ("Review Conference of the NPT", None, 1)]
     assert by_term[review].count == 1
     text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")
     [general] = [c for c in extract([("t", text)], glossary) if c.term == "General Conference"]
