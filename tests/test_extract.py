@@ -20,21 +20,25 @@ def glossary() -> Glossary:
 
 
 # The target is 0.95 for both measures; a text that stays below it gets its floor here, what it
-# reaches now, so that it cannot fall back. The texts below are the ones added last, held out:
-# their gold lists were written before the extractor was run on them.
+# reaches now, so that it cannot fall back. The texts below are the ones added last; their gold
+# lists were written before the extractor was run on them. Left there: posts joined to a person
+# or a role ("UNHRC President", "SPLOS Chair", "Director General of the UN Office in Geneva"),
+# words run together in the source ("World TradeOrganisation"), "in" inside a name ("Declaration
+# on the Conduct of Parties in the East Sea"), a COP written "28th United Nations Climate Change
+# Conference of the Parties", and lower-case words after a known name ("Paris Agreement on
+# climate change", "NPT review conference"), which the glossary's variants match.
 FLOORS: dict[str, float] = {
-    "baoquocte-vietnam-contributes-hrc-mofa-official": 0.50,
-    "qdnd-vietnam-vice-president-unga-77": 0.07,
-    "vnanet-pm-cop28-world-climate-action-summit": 0.55,
-    "vnplus-asean-un-cooperation-resolution": 0.75,
+    "baoquocte-vietnam-contributes-hrc-mofa-official": 0.66,
+    "qdnd-vietnam-vice-president-unga-77": 0.92,
+    "vnanet-pm-cop28-world-climate-action-summit": 0.77,
+    "vnplus-asean-un-cooperation-resolution": 0.92,
     "vnplus-vietnam-hrc-28th-session-dialogue": 0.87,
     "vnplus-vietnam-hrc-54th-session": 0.75,
-    "vns-pm-leaves-for-cop28": 0.20,
+    "vns-pm-leaves-for-cop28": 0.80,
     "vns-viet-nam-npt-commitment-unoda": 0.93,
     "vov-un-adopts-resolution-wwii-80-years": 0.91,
-    "vov-vietnam-chairs-south-sudan-committee": 0.69,
-    "vov-vietnam-nominated-chair-splos-35": 0.79,
-    "vov-vietnam-unga-oceans-law-of-sea": 0.71,
+    "vov-vietnam-nominated-chair-splos-35": 0.80,
+    "vov-vietnam-unga-oceans-law-of-sea": 0.78,
 }
 
 

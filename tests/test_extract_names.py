@@ -189,3 +189,58 @@ def test_an_event_of_a_numbered_session_is_the_events_name(glossary: Glossary) -
     # the event is counted as the glossary's concept: no new concept, no numbered one
     by_id = {c.id: c.count for c in extract([("t", text)], glossary)}
     assert by_id == {"general-debate": 1, "general-assembly": 1, "body-session": 1}
+
+
+def test_the_un_written_with_dots_is_the_un(glossary: Glossary) -> None:
+    text = "the U.N. General Assembly elected the President of the U.N. General Assembly."
+    assert names(text, glossary) == [
+        ("U.N. General Assembly", "general-assembly"),
+        ("President of the U.N. General Assembly", "president-of-the-general-assembly"),
+        ("U.N. General Assembly", "general-assembly"),
+    ]
+    assert names("Vietnam joined the U.N. in 1977.", glossary) == [("U.N.", "united-nations")]
+
+
+def test_a_byline_in_brackets_and_acronyms_in_compounds(glossary: Glossary) -> None:
+    text = "(VOVWORLD) -The ASEAN-UN cooperation of the UAE grew."
+    assert names(text, glossary) == [("VOVWORLD", None)]
+
+
+def test_roles_and_years_around_a_name_are_cut_off(glossary: Glossary) -> None:
+    text = ("Quy, Head of the Vietnamese Mission to the United Nations and Head of the Committee "
+            "on Sudan, cited the agreement of 2020 and Resolution 2570.")
+    assert names(text, glossary) == [
+        ("Vietnamese Mission to the United Nations", None),
+        ("United Nations", "united-nations"),
+        ("Committee on Sudan", None),
+        ("Resolution 2570", "security-council-resolution"),
+    ]
+    text = "Ambassador and Deputy Head of the Vietnamese Mission, Pham Hai Anh, spoke."
+    assert names(text, glossary) == [("Vietnamese Mission", None)]
+
+
+def test_a_ministers_post_ends_with_its_field(glossary: Glossary) -> None:
+    text = ("The PM is accompanied by Minister of Natural Resources and Environment Đặng Quốc "
+            "Khánh and Deputy Minister of Public Security Lê Văn Tuyến.")
+    assert names(text, glossary) == [
+        ("Minister of Natural Resources and Environment", None),
+        ("Deputy Minister of Public Security", None),
+        ("PM", "prime-minister-of-viet-nam"),
+    ]
+    assert names("The meeting opened at 3 PM.", glossary) == []  # a time
+    # another country's minister is not a name vnterms keeps
+    text = "The debate was chaired by Minister of Foreign Affairs Sergey Lavrov of Russia."
+    assert names(text, glossary) == []
+    # nor is a minister's title alone
+    assert names("The Minister of the day spoke.", glossary) == []
+
+
+def test_a_person_after_a_new_name_is_not_part_of_it(glossary: Glossary) -> None:
+    text = "Deputy Chief of the Party Central Committee Office Bùi Văn Thạch spoke."
+    assert [n for n, _ in names(text, glossary)] == [
+        "Deputy Chief of the Party Central Committee Office", "Party Central Committee Office"]
+
+
+def test_a_plan_of_action_is_a_name(glossary: Glossary) -> None:
+    text = "They adopted the ASEAN-UN Plan of Action for 2021-2025."
+    assert names(text, glossary) == [("ASEAN-UN Plan of Action", None)]

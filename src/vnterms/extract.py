@@ -42,7 +42,7 @@ HEAD_NOUNS = frozenset(
     Commission Committee Compact Conference Congress Convention Council Court Covenant Declaration
     Debate Delegation Department Dialogue Forum Framework Fund Goal Goals Group Initiative
     Institute Meeting Ministry Mission Office Organisation Organization Pact Panel Programme
-    Program Protocol Resolution Secretariat Statute Summit Treaty Tribunal Union Workshop
+    Plan Program Protocol Resolution Secretariat Statute Summit Treaty Tribunal Union Workshop
     """.split()
 )
 # Small words that may stand inside a name, between capitalised words.
@@ -64,6 +64,29 @@ POST_TITLES = frozenset(
 ROLE_WORDS = frozenset(
     "Ambassador Chair Chairman Chairperson Head Judge President President-designate Vice "
     "Vice-Chair Vice-President Member".split()
+)
+# Words before a role that belong to it: "Deputy Head of the Vietnamese Mission".
+ROLE_PREFIXES = frozenset("Deputy Acting".split())
+# A minister's post names no body, only its field ("Minister of Natural Resources and
+# Environment"): a run that opens with it needs no head noun.
+MINISTER = "Minister"
+MINISTER_PREFIXES = frozenset("Deputy Assistant Vice".split())
+# The last words of a minister's field: the post ends at the last of them, and a person's
+# name may follow ("Minister of Public Security To Lam").
+MINISTER_FIELDS = frozenset(
+    """
+    Affairs Agriculture Communications Construction Culture Defence Defense Development Economy
+    Education Energy Environment Finance Health Industry Information Investment Justice Labour
+    Planning Resources Security Science Sports Technology Tourism Trade Training Transport
+    """.split()
+)
+# Family names of Vietnamese people: a run of capitalised words that goes on to one of them
+# with no small word between has reached a person ("… Government Office Trần Văn Sơn").
+VN_SURNAMES = frozenset(
+    """
+    Nguyễn Nguyen Trần Tran Lê Le Phạm Pham Hoàng Hoang Huỳnh Huynh Phan Vũ Vu Võ Vo Đặng Dang
+    Bùi Bui Đỗ Do Hồ Ho Ngô Ngo Dương Duong Lý Ly Đào Dao Đinh Dinh Trương Truong Lưu Luu
+    """.split()
 )
 # Capitalised words that open sentences or captions without belonging to the name after them.
 SENTENCE_WORDS = frozenset(
@@ -133,6 +156,8 @@ def _key(text: str) -> str:
 
 # Titles written short in headlines: "Deputy PM" is the Deputy Prime Minister.
 _SHORT_TITLES = {"primeminister": "pm", "foreignminister": "fm"}
+_SHORT_FORMS = frozenset(short.upper() for short in _SHORT_TITLES.values())
+_AFTER_NUMBER = re.compile(r"\d\s*\Z")
 
 
 def _tokens(line: str) -> list[Token]:
@@ -351,7 +376,7 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
     stand in it, before the definition too."""
     matcher = matcher or TermMatcher(glossary)
     lines = [nfc(raw) for raw in text.splitlines()]
-    found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
+    found = [_line_names(line, lineno, matcher) for lineno, line in enumerate(lines, 1)]
     definitions = _Definitions()
     for line, names in zip(lines, found, strict=True):
         definitions.read(line, names)
@@ -383,7 +408,7 @@ _KEPT_WORD = re.compile(r" ([A-Z][a-z]+)(?![^\W_])")
 # An acronym of capitals alone in running text, not in brackets, a symbol or a longer name.
 _LONE_ACRONYM = re.compile(r"[A-Z]{3,}\Z")
 # A line that opens with its source: "VGP - …", "VOV.VN - …".
-_BYLINE = re.compile(r"([A-Z]{2,}(?:\.[A-Z]{2,})*) [-–—] ")
+_BYLINE = re.compile(r"\(?([A-Z]{2,}(?:\.[A-Z]{2,})*)\)? [-–—] ?")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
@@ -462,14 +487,17 @@ def _acronym_words(line: str, names: list[Name]) -> Iterator[tuple[int, tuple[st
 def _lone_acronym(line: str, column: int, forms: tuple[str, ...], matcher: TermMatcher
                   ) -> str | None:  # fmt: skip
     """An acronym no text defined that stands alone as a name ("particularly ASEAN and the UN"):
-    three capitals or more, not in brackets or a symbol ("A/RES/71/4"), no capitalised word
-    after it, and no ordinary word written in capitals ("PARIS —")."""
+    three capitals or more, not in brackets, a compound or a symbol ("A/RES/71/4"), no
+    capitalised word after it, and no ordinary word written in capitals ("PARIS —")."""
     form = forms[-1]
     if len(forms) > 1 or not _LONE_ACRONYM.match(form) or form.title() in matcher.words:
         return None
+    if form.lower() in countries():
+        return None  # a country's letters ("UAE"), not a name vnterms keeps
     before = line[column - 1 : column] if column else ""
     after = line[column + len(form) : column + len(form) + 1]
-    return None if before in ("(", "/") or after in (")", "/") else form
+    # nor one in a compound ("ASEAN-UN cooperation")
+    return None if before in ("(", "/", "-") or after in (")", "/", "-") else form
 
 
 def _cluster_key(name: str) -> str:
@@ -497,12 +525,31 @@ _OWNED = re.compile(r"[’']s\s+\Z")
 _OWNED_OR_SMALL_WORD = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s)\s+\Z")
 
 
+# "U.N.", as American papers write the UN: read as "UN" followed by two spaces.
+_DOTTED_UN = re.compile(r"(?<![^\W_])U\.N\.")
+
+
+def _line_names(line: str, lineno: int, matcher: TermMatcher) -> list[Name]:
+    """The names in ``line``, "U.N." read as "UN" and given back as written."""
+    if "U.N." not in line:
+        return list(_names_in_line(line, lineno, matcher))
+    dotted = {m.end() - 2 for m in _DOTTED_UN.finditer(line)}  # where "UN" ends in the reading
+    names = []
+    for name in _names_in_line(_DOTTED_UN.sub("UN  ", line), lineno, matcher):
+        start = name.column - 1
+        end = start + len(name.text)
+        end += 2 if end in dotted else 0
+        names.append(replace(name, text=line[start:end]))
+    return names
+
+
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     if not line:
         return  # half the lines of news: the blank ones between paragraphs
     byline = _BYLINE.match(line)
     if byline and byline[1] not in matcher.abbreviations and byline[1].title() not in matcher.words:
-        yield Name(byline[1], lineno, 1)  # the source of a text: "VGP - …" (not "PARIS — …")
+        # the source of a text: "VGP - …", "(VOVWORLD) - …" (not "PARIS — …")
+        yield Name(byline[1], lineno, byline.start(1) + 1)
     instances = matcher.patterns.find(line) if matcher.patterns else []
     for span in matcher.lowercase.find(line):  # "the security council"
         if not any(span.start < i.end and i.start < span.end for i in instances):
@@ -584,6 +631,9 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         found = matcher.match_at(tokens, i, line)
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
+        elif (found and tokens[i].text in _SHORT_FORMS
+              and _AFTER_NUMBER.search(line, 0, tokens[i].start)):  # fmt: skip
+            found = None  # "at 3 PM": the time, not the Prime Minister
         if found:
             end = found[0]
             if (end < len(tokens) and tokens[end].text == "Headquarters"
@@ -621,6 +671,8 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
                 yield _name(line, lineno, tokens, start, end, *loose)
                 continue
         heads = [i for i in range(start, end) if tokens[i].text in HEAD_NOUNS]
+        if not heads and _is_minister([t.text for t in tokens], start, end):
+            heads = [start]  # "Minister of Public Security": the title is the head
         if not heads or end - start < 2:
             continue  # no head noun, or a bare one ("the Convention")
         if not _is_new_name(line, tokens, start, end, inner, matcher):
@@ -639,6 +691,12 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         for k in inner:  # names nested in a new name, after a connector
             covered.add((k[0], k[1]))
             if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS or _is_common(k[3]):
+                continue
+            rest = [t.text for t in tokens[k[1] : end]]
+            if rest and CONNECTORS.isdisjoint(rest) and not HEAD_NOUNS.isdisjoint(rest):
+                # a known name that opens the new name nested at its end: "Deputy Chief of
+                # the [Party Central Committee Office]"
+                yield _name(line, lineno, tokens, k[0], end, nested=True)
                 continue
             yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
             yield from _nested_known(line, lineno, tokens, k[0], k[1], matcher)
@@ -775,15 +833,18 @@ def _is_name_word(text: str) -> bool:
 def _name_spans(tokens: list[Token], line: str, joined: set[int]) -> list[tuple[int, int]]:
     """Runs of capitalised words (with connectors between them) that contain a head noun; the
     words ``joined`` to the one before them go on over punctuation (a comma in a known name)."""
-    if HEAD_NOUNS.isdisjoint([token.text for token in tokens]):
+    words = [token.text for token in tokens]
+    if HEAD_NOUNS.isdisjoint(words) and MINISTER not in words:
         return []  # a third of the lines of news: no head noun, so no run to look at
-    name_words = [_is_name_word(token.text) for token in tokens]
+    name_words = [_is_name_word(word) for word in words]
     spans = []
     i = 0
     while i < len(tokens):
-        if not name_words[i]:
+        if not name_words[i] or (
+            words[i][0].isdigit() and i + 1 < len(tokens) and words[i + 1] in CONNECTORS
+        ):
             i += 1
-            continue
+            continue  # not a name word, or a number before a small word ("2020 and …")
         start = end = i
         j = i
         while j < len(tokens):
@@ -793,12 +854,21 @@ def _name_spans(tokens: list[Token], line: str, joined: set[int]) -> list[tuple[
             if (tokens[j].text in PERIOD_WORDS and j + 1 < len(tokens)
                     and tokens[j + 1].text.isdigit()):  # fmt: skip
                 break  # "… Operations [Cycle 4]": when, not what
+            if (j > start and words[j] in VN_SURNAMES and gap == " "
+                    and words[j - 1] not in CONNECTORS and j + 1 < len(tokens)
+                    and name_words[j + 1]):  # fmt: skip
+                break  # a person after the name
             if name_words[j]:
                 end = j + 1
             elif tokens[j].text not in CONNECTORS:
                 break
             j += 1
-        if not any(tokens[k].text in HEAD_NOUNS for k in range(start, end)):
+        if not any(words[k] in HEAD_NOUNS for k in range(start, end)):
+            # a minister's post, the run's first words or after "and" ("Khánh and Deputy …")
+            at = next((m for m in range(start, end) if (m == start or words[m - 1] == "and")
+                       and _is_minister(words, m, end)), None)  # fmt: skip
+            if at is not None:
+                spans += _minister(words, at, end)
             i = max(end, i + 1)
             continue  # no head noun, no name (and trimming never removes one)
         start = _trim_start(tokens, start, end, line)
@@ -811,6 +881,21 @@ def _name_spans(tokens: list[Token], line: str, joined: set[int]) -> list[tuple[
     return spans
 
 
+def _minister(words: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """A minister's post, up to the last word of its field; none when no word names a field or
+    a country follows (another country's minister: "… Sergey Lavrov of Russia")."""
+    fields = [k for k in range(start + 2, end) if words[k] in MINISTER_FIELDS]
+    if not fields or any(compact(word) in countries() for word in words[fields[-1] + 1 : end]):
+        return []
+    return [(start, fields[-1] + 1)]
+
+
+def _is_minister(words: list[str], start: int, end: int) -> bool:
+    """Whether ``words[start:end]`` name a minister's post: "(Deputy) Minister of …"."""
+    at = start + (words[start] in MINISTER_PREFIXES)
+    return at + 2 < end and words[at] == MINISTER and words[at + 1] == "of"
+
+
 def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[tuple[int, int]]:
     """A run cut at "and" where the words on both sides hold a head noun: "[Vietnam
     Peacekeeping Department] and the [Ministry of National Defence]", but one "Department of
@@ -820,7 +905,10 @@ def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[t
             continue
         left = [t.text for t in tokens[start:i]]
         right = [t.text for t in tokens[i + 1 : end]]
-        if left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right):
+        if (left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right)) or (
+            (not HEAD_NOUNS.isdisjoint(left) or left[-1] == MINISTER)
+            and right[0] in ROLE_WORDS  # "… and Head of the …", "Minister and Chairman of …"
+        ):
             after = _trim_start(tokens, i + 1, end, line)
             return [(start, i), *_coordinated(tokens, after, end, line)]
     return [(start, end)] if start < end else []
@@ -841,8 +929,10 @@ def _trim_start(tokens: list[Token], start: int, end: int, line: str) -> int:
         at_sentence_start = _at_sentence_start(line, tokens[start].start)
         following = start + 1
         while following < end and tokens[following].text in ROLE_WORDS:
-            following += 1  # "Vice Chair of …"
-        role = word in ROLE_WORDS and following < end and tokens[following].text in CONNECTORS
+            following += 1  # "Vice Chair of …", "Deputy Head of …"
+        role = (word in ROLE_WORDS or (word in ROLE_PREFIXES and following > start + 1)) and (
+            following < end and tokens[following].text in CONNECTORS
+        )
         if (
             role
             or word in CONNECTORS
@@ -990,7 +1080,7 @@ class _Gathering:
         lone: dict[str, _Tally] = {}  # acronyms standing alone, if the text defines none of them
         for lineno, raw in enumerate(lines, start=1):
             line = nfc(raw)
-            names = list(_names_in_line(line, lineno, self.matcher))
+            names = _line_names(line, lineno, self.matcher)
             definitions.read(line, names)
             for order, name in enumerate(names):
                 place = (number, lineno, 0, order)
