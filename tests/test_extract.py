@@ -21,23 +21,21 @@ def glossary() -> Glossary:
 
 # The target is 0.95 for both measures; a text that stays below it gets its floor here, what it
 # reaches now, so that it cannot fall back. The texts below are the ones added last; their gold
-# lists were written before the extractor was run on them. Left there: posts joined to a person
-# or a role ("UNHRC President", "SPLOS Chair", "Director General of the UN Office in Geneva"),
-# words run together in the source ("World TradeOrganisation"), "in" inside a name ("Declaration
-# on the Conduct of Parties in the East Sea"), a COP written "28th United Nations Climate Change
-# Conference of the Parties", and lower-case words after a known name ("Paris Agreement on
-# climate change", "NPT review conference"), which the glossary's variants match.
+# lists were written before the extractor was run on them. Left there: "in" inside a name
+# ("UN Office in Geneva", "Declaration on the Conduct of Parties in the East Sea"), words run
+# together in the source ("World TradeOrganisation"), a COP written "28th United Nations Climate
+# Change Conference of the Parties", an ordinal inside a post ("President of the 76th U.N.
+# General Assembly"), a comma inside a minister's field, a lower-case word in a name ("Group of
+# Asia-Pacific states"), and "Vietnam’s permanent mission to the UN" found in lower case.
 FLOORS: dict[str, float] = {
-    "baoquocte-vietnam-contributes-hrc-mofa-official": 0.66,
+    "baoquocte-vietnam-contributes-hrc-mofa-official": 0.83,
     "qdnd-vietnam-vice-president-unga-77": 0.92,
-    "vnanet-pm-cop28-world-climate-action-summit": 0.77,
-    "vnplus-asean-un-cooperation-resolution": 0.92,
+    "vnanet-pm-cop28-world-climate-action-summit": 0.88,
     "vnplus-vietnam-hrc-28th-session-dialogue": 0.87,
-    "vnplus-vietnam-hrc-54th-session": 0.75,
-    "vns-pm-leaves-for-cop28": 0.80,
-    "vns-viet-nam-npt-commitment-unoda": 0.93,
+    "vnplus-vietnam-hrc-54th-session": 0.80,
+    "vns-pm-leaves-for-cop28": 0.85,
     "vov-un-adopts-resolution-wwii-80-years": 0.91,
-    "vov-vietnam-nominated-chair-splos-35": 0.80,
+    "vov-vietnam-nominated-chair-splos-35": 0.83,
     "vov-vietnam-unga-oceans-law-of-sea": 0.78,
 }
 

@@ -244,3 +244,20 @@ def test_a_person_after_a_new_name_is_not_part_of_it(glossary: Glossary) -> None
 def test_a_plan_of_action_is_a_name(glossary: Glossary) -> None:
     text = "They adopted the ASEAN-UN Plan of Action for 2021-2025."
     assert names(text, glossary) == [("ASEAN-UN Plan of Action", None)]
+
+
+def test_lower_case_words_after_a_name_are_not_the_glossarys_capitals(glossary: Glossary) -> None:
+    # the glossary writes "Paris Agreement on Climate Change" and "NPT Review Conference"
+    text = "targets set in the Paris Agreement on climate change; the NPT review conference."
+    assert names(text, glossary) == [("Paris Agreement", "paris-agreement"), ("NPT", "npt")]
+
+
+def test_a_post_after_and_the_is_a_name_of_its_own(glossary: Glossary) -> None:
+    text = "They met the UN High Commissioner for Human Rights and the Director of the UN Office."
+    assert names(text, glossary) == [
+        ("Director of the UN Office", None),
+        ("UN Office", None),
+        ("UN High Commissioner for Human Rights", "high-commissioner-for-human-rights"),
+    ]
+    # a role after an acronym is no part of a name: "the ASEAN Chair" is ASEAN's
+    assert names("Vietnam plays the role of the ASEAN Chair.", glossary) == [("ASEAN", None)]

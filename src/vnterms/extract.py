@@ -255,6 +255,7 @@ class TermMatcher:
         self.continues: dict[str, bool] = {}  # may_continue, remembered per word
         self._joined = "\n".join(self.names)
         self._foreign: dict[str, bool] = {}  # is_foreign, remembered per word
+        self._lower: dict[str, frozenset[str]] = {}  # a term's words in lower case
 
     def _add_name(self, concept: Concept, term: Term) -> None:
         text = term.text
@@ -309,9 +310,22 @@ class TermMatcher:
             key += tokens[j].key
             if key not in self.prefixes:
                 break
-            if key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
+            if (key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit())
+                    and (not tokens[j].text[0].islower()
+                         or self._cased(tokens, i, j, self.names[key][1]))):  # fmt: skip
                 best = (j + 1, *self.names[key])
         return best
+
+    def _cased(self, tokens: list[Token], i: int, j: int, term: Term) -> bool:
+        """Whether the words of ``tokens[i : j + 1]`` in lower case are so in ``term`` too: "Paris
+        Agreement on climate change" is the "Paris Agreement" and lower-case words after it, not
+        the glossary's "Paris Agreement on Climate Change"."""
+        lower = self._lower.get(term.text)
+        if lower is None:
+            lower = self._lower[term.text] = frozenset(
+                word for word in _TOKEN.findall(term.text) if word[0].islower())
+        return all(t.text in lower or t.text in CONNECTORS
+                   for t in tokens[i : j + 1] if t.text[0].islower())  # fmt: skip
 
     def owner(self, tokens: list[Token], start: int, end: int, line: str
               ) -> tuple[int, Concept, Term] | None:  # fmt: skip
@@ -478,7 +492,7 @@ def _acronym_words(line: str, names: list[Name]) -> Iterator[tuple[int, tuple[st
         alone = not _WORD_CHARACTER.match(line, match.end(1))
         forms = ((letters,) if alone else ()) + ((letters + number,) if number else ())
         kept = _KEPT_WORD.match(line, match.end()) if alone and not number else None
-        if kept:
+        if kept and kept[1] not in ROLE_WORDS:  # "ADMM Plus", not "ASEAN Chair"
             forms = (f"{letters} {kept[1]}", *forms)  # "ADMM Plus"
         if forms and not any(a <= match.start() < b for a, b in taken):
             yield match.start(), forms
@@ -905,9 +919,15 @@ def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[t
             continue
         left = [t.text for t in tokens[start:i]]
         right = [t.text for t in tokens[i + 1 : end]]
-        if (left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right)) or (
-            (not HEAD_NOUNS.isdisjoint(left) or left[-1] == MINISTER)
-            and right[0] in ROLE_WORDS  # "… and Head of the …", "Minister and Chairman of …"
+        title = right[1:] if right[0] == "the" else right
+        if (
+            (left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right))
+            or (
+                (not HEAD_NOUNS.isdisjoint(left) or left[-1] == MINISTER)
+                and right[0] in ROLE_WORDS  # "… and Head of the …", "Minister and Chairman of …"
+            )
+            # "… for Human Rights and the Director General of the …": a post after "and"
+            or (title[0] in POST_TITLES and "of" in title[1:3])
         ):
             after = _trim_start(tokens, i + 1, end, line)
             return [(start, i), *_coordinated(tokens, after, end, line)]
