@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 from vnterms.draft import draft_vietnamese
@@ -259,14 +260,15 @@ class TermMatcher:
 
     def _add_name(self, concept: Concept, term: Term) -> None:
         text = term.text
-        key = _key(text)
+        words = _TOKEN.findall(text)
+        keys = [_KEYS[word] for word in words]
+        key = "".join(keys)
         self.names.setdefault(key, (concept, term))
         for long, short in _SHORT_TITLES.items():
             if long in key and concept.category in ("post", "vn-body"):
                 self.names.setdefault(key.replace(long, short), (concept, term))
         if "," in text:  # "United Nations Educational, Scientific and …": a comma inside
             self.comma_keys.update(_key(text[:at]) for at, c in enumerate(text) if c == ",")
-        words = _TOKEN.findall(text)
         if term.lang == "en" and not text[:1].islower():
             self.words.update(word for word in words if word[:1].isupper())
             if not CONNECTORS.isdisjoint(words):
@@ -275,7 +277,7 @@ class TermMatcher:
             for i in range(1, len(words) - 1):  # "Executive Board" of "UNESCO Executive Board"
                 word = words[i]
                 if word[:1].isupper() and not word.isupper() and words[i - 1] not in CONNECTORS:
-                    self.tails.add(_key(" ".join(words[i:])))
+                    self.tails.add("".join(keys[i:]))
 
     def is_foreign(self, word: str) -> bool:
         """Whether ``word`` names a country other than Viet Nam or is its adjective ("Japanese"):
@@ -284,9 +286,7 @@ class TermMatcher:
         if foreign is None:
             key = compact(word)
             foreign = key not in VN_WORDS and any(
-                _shared_start(key, country) >= max(4, len(country) - 2)
-                for country in countries() if country not in ("vietnam", "vietnamese")
-            )
+                key[:length] in starts for length, starts in _country_starts().items())
             self._foreign[word] = foreign
         return foreign
 
@@ -365,13 +365,16 @@ def _loose_key(words: Iterable[str]) -> str:
     return "".join(_KEYS[word] for word in words if word not in CONNECTORS)
 
 
-def _shared_start(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+@cache
+def _country_starts() -> dict[int, frozenset[str]]:
+    """How a word naming a country (not Viet Nam) or its people starts, by length: all of the
+    country's name but its last two letters, and four at least ("Japan" -> "japa", "Japanese")."""
+    starts: dict[int, set[str]] = {}
+    for country in countries():
+        if country not in ("vietnam", "vietnamese") and len(country) >= 4:
+            length = max(4, len(country) - 2)
+            starts.setdefault(length, set()).add(country[:length])
+    return {length: frozenset(found) for length, found in starts.items()}
 
 
 class Span(NamedTuple):
@@ -595,8 +598,9 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     longer = {(id(i), id(n)) for i in instances for a, b, n in spans
               if a <= i.start and i.end <= b and b - a > i.end - i.start
               and n.concept is None and not n.nested}  # fmt: skip
+    composed |= {n for _, n in longer}
     for start, end, name in spans:
-        if id(name) in composed or any(id(name) == n for _, n in longer):
+        if id(name) in composed:
             yield name  # "High-level General Debate of the [77th Session of …]"
             continue
         inside = [i for i in instances if i.start <= start and end <= i.end]
@@ -615,7 +619,7 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
             yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
                        nested=True, instance=instance)  # fmt: skip
             continue
-        nested = any(id(instance) == i for i, _ in longer)
+        nested = any(id(instance) == i for i, _ in longer) if longer else False
         if nested and not _OWNED_OR_SMALL_WORD.search(line, 0, instance.start):
             continue  # the end of a longer name: "Experts’ [Working Group on …]"
         yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
@@ -666,8 +670,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             else:
                 known.append((i, end, found[1], found[2]))
             after = end
-    joined = {j for k in known for j in range(k[0] + 1, k[1])}
-    spans = _name_spans(tokens, line, joined)
+    spans = _name_spans(tokens, line, known)
     covered: set[tuple[int, int]] = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
@@ -844,45 +847,44 @@ def _is_name_word(text: str) -> bool:
     return first.isdigit() and (text.isdigit() or bool(_ORDINAL.match(text)))
 
 
-def _name_spans(tokens: list[Token], line: str, joined: set[int]) -> list[tuple[int, int]]:
-    """Runs of capitalised words (with connectors between them) that contain a head noun; the
-    words ``joined`` to the one before them go on over punctuation (a comma in a known name)."""
+def _name_spans(tokens: list[Token], line: str, known: list[_Known]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with connectors between them) that contain a head noun; they go
+    on over punctuation inside a ``known`` name (a comma: "… Educational, Scientific and …")."""
     words = [token.text for token in tokens]
     if HEAD_NOUNS.isdisjoint(words) and MINISTER not in words:
         return []  # a third of the lines of news: no head noun, so no run to look at
     name_words = [_is_name_word(word) for word in words]
+    has_minister = MINISTER in words
+    count = len(tokens)
     spans = []
     i = 0
-    while i < len(tokens):
+    while i < count:
         if not name_words[i] or (
-            words[i][0].isdigit() and i + 1 < len(tokens) and words[i + 1] in CONNECTORS
+            words[i][0].isdigit() and i + 1 < count and words[i + 1] in CONNECTORS
         ):
             i += 1
             continue  # not a name word, or a number before a small word ("2020 and …")
         start = end = i
         j = i
-        while j < len(tokens):
-            gap = line[tokens[j - 1].end : tokens[j].start] if j > start else ""
-            if gap.strip(" ’'") and j not in joined:
+        while j < count:
+            word = words[j]
+            if j > start:
+                gap = line[tokens[j - 1].end : tokens[j].start]
+                if gap != " " and gap.strip(" ’'") and not any(a < j < b for a, b, _, _ in known):
+                    break
+            if word in _RUN_STOPS and _stops_run(words, name_words, start, j, line, tokens):
                 break
-            if (tokens[j].text in PERIOD_WORDS and j + 1 < len(tokens)
-                    and tokens[j + 1].text.isdigit()):  # fmt: skip
-                break  # "… Operations [Cycle 4]": when, not what
-            if (j > start and words[j] in VN_SURNAMES and gap == " "
-                    and words[j - 1] not in CONNECTORS and j + 1 < len(tokens)
-                    and name_words[j + 1]):  # fmt: skip
-                break  # a person after the name
             if name_words[j]:
                 end = j + 1
-            elif tokens[j].text not in CONNECTORS:
+            elif word not in CONNECTORS:
                 break
             j += 1
         if not any(words[k] in HEAD_NOUNS for k in range(start, end)):
             # a minister's post, the run's first words or after "and" ("Khánh and Deputy …")
-            at = next((m for m in range(start, end) if (m == start or words[m - 1] == "and")
-                       and _is_minister(words, m, end)), None)  # fmt: skip
-            if at is not None:
-                spans += _minister(words, at, end)
+            if has_minister:
+                at = next((m for m in range(start, end) if (m == start or words[m - 1] == "and")
+                           and _is_minister(words, m, end)), None)  # fmt: skip
+                spans += _minister(words, at, end) if at is not None else []
             i = max(end, i + 1)
             continue  # no head noun, no name (and trimming never removes one)
         start = _trim_start(tokens, start, end, line)
@@ -893,6 +895,22 @@ def _name_spans(tokens: list[Token], line: str, joined: set[int]) -> list[tuple[
         spans += _coordinated(tokens, start, end, line)
         i = max(end, i + 1)
     return spans
+
+
+# Words at which a run may stop: a period ("Cycle 4") or a person's family name.
+_RUN_STOPS = PERIOD_WORDS | VN_SURNAMES
+
+
+def _stops_run(words: list[str], name_words: list[bool], start: int, j: int, line: str,
+               tokens: list[Token]) -> bool:  # fmt: skip
+    """Whether the run from ``start`` ends before ``words[j]``: "… Operations [Cycle 4]" (when,
+    not what), "… Government Office [Trần Văn Sơn]" (a person after the name)."""
+    following = j + 1 < len(words) and name_words[j + 1]
+    if words[j] in PERIOD_WORDS and following and words[j + 1].isdigit():
+        return True
+    return (words[j] in VN_SURNAMES and j > start and following
+            and words[j - 1] not in CONNECTORS
+            and line[tokens[j - 1].end : tokens[j].start] == " ")  # fmt: skip
 
 
 def _minister(words: list[str], start: int, end: int) -> list[tuple[int, int]]:
