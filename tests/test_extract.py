@@ -19,22 +19,24 @@ def glossary() -> Glossary:
     return Glossary.load()
 
 
-# The target is 0.95 for both measures; where a text stays below it the floor is what it reaches
-# now, so that it cannot fall back. Misses left there: a misspelt acronym ("HCR"); names the
-# glossary does not know and that hold no head noun or break at a comma ("ASEAN", "VGP",
-# "Standing Deputy Prime Minister", "… Scientific and Cultural Organisation"); "2030 Agenda on
-# Sustainable Development" read as the known "2030 Agenda"; "IAEA Director General" read as the
-# IAEA and the generic post; and the peacekeeping text's "ADMM Plus", "Experts’ Working Group on
-# Peacekeeping Operations Cycle 4" (a possessive and a cycle number in a name), a foreign ministry
-# and the known "Peacekeeping Operations" nested in a department's name.
-FLOORS = {
-    "mofa-viet-nam-hopes-new-un-secretary-general": 0.94,
-    "vgp-deputy-pm-77th-session-unga": 0.75,
-    "vnanet-ambassador-multilateralism-unsc-debate": 0.92,
-    "vnanet-vietnam-iaea-board-of-governors": 0.80,
-    "vnplus-peacekeeping-planning-conference": 0.37,
-    "vnplus-vietnam-unesco-executive-board-2021": 0.80,
-    "vov-vietnam-upr-working-group": 0.93,
+# The target is 0.95 for both measures; a text that stays below it gets its floor here, what it
+# reaches now, so that it cannot fall back. The texts below are the ones added last; their gold
+# lists were written before the extractor was run on them. Left there: "in" inside a name
+# ("UN Office in Geneva", "Declaration on the Conduct of Parties in the East Sea"), words run
+# together in the source ("World TradeOrganisation"), a COP written "28th United Nations Climate
+# Change Conference of the Parties", an ordinal inside a post ("President of the 76th U.N.
+# General Assembly"), a comma inside a minister's field, a lower-case word in a name ("Group of
+# Asia-Pacific states"), and "Vietnam’s permanent mission to the UN" found in lower case.
+FLOORS: dict[str, float] = {
+    "baoquocte-vietnam-contributes-hrc-mofa-official": 0.83,
+    "qdnd-vietnam-vice-president-unga-77": 0.92,
+    "vnanet-pm-cop28-world-climate-action-summit": 0.88,
+    "vnplus-vietnam-hrc-28th-session-dialogue": 0.87,
+    "vnplus-vietnam-hrc-54th-session": 0.80,
+    "vns-pm-leaves-for-cop28": 0.85,
+    "vov-un-adopts-resolution-wwii-80-years": 0.91,
+    "vov-vietnam-nominated-chair-splos-35": 0.83,
+    "vov-vietnam-unga-oceans-law-of-sea": 0.78,
 }
 
 
@@ -100,7 +102,13 @@ def test_acronyms_and_aliases_defined_in_a_text_join_their_names(without_them: l
     assert ("vnplus-vietnam-unclos-splos-34.txt", 1, "UNCLOS") in [
         (o.file, o.line, o.text) for o in unclos.occurrences
     ]
-    assert not any("SPLOS" in c.term or "SPLOS" in " ".join(c.abbreviations) for c in without_them)
+    # "the 34th meeting of States Parties to the UNCLOS (SPLOS-34)": a numbered meeting's symbol,
+    # no name of its own (another text defines "SPLOS" after the States Parties, which is fair)
+    assert not any(
+        ("SPLOS" in c.term or "SPLOS" in " ".join(c.abbreviations))
+        and any(o.file == "vnplus-vietnam-unclos-splos-34.txt" for o in c.occurrences)
+        for c in without_them
+    )
     # "… Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)"
     npt = by_term["Treaty on the Non-Proliferation of Nuclear Weapons"]
     assert npt.abbreviations == ["NPT"] and "NPT" in npt.variants
@@ -116,7 +124,9 @@ def test_guessed_merges_are_suggested_not_made(without_them: list, glossary: Glo
     by_term = {candidate.term: candidate for candidate in without_them}
     # "the 2026 Review Conference …", a name this glossary does not know: the year is left out
     review = "Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons"
-    assert by_term["NPT Review Conference"].suggestions == [(review, None, 1)]
+    # and "the 11th Review Conference of the NPT" in another text, its ordinal left out too
+    assert by_term["NPT Review Conference"].suggestions == [
+        (review, None, 1), ("Review Conference of the NPT", None, 1)]
     assert by_term[review].count == 1
     text = (DATA / "texts" / "vns-viet-nam-unesco-general-conference.txt").read_text("utf-8")
     [general] = [c for c in extract([("t", text)], glossary) if c.term == "General Conference"]

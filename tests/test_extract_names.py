@@ -114,3 +114,150 @@ def test_a_resolution_symbol_may_carry_its_series(glossary: Glossary) -> None:
     assert names(text, glossary) == [("General Assembly", "general-assembly"),
                                      ("Security Council’s Resolution A/RES/71/4",
                                       "body-resolution")]  # fmt: skip
+
+
+def test_british_spellings_and_a_comma_inside_a_name_meet_the_glossary(
+    glossary: Glossary,
+) -> None:
+    text = "the United Nations Educational, Scientific and Cultural Organization met."
+    assert names(text, glossary) == [
+        ("United Nations Educational, Scientific and Cultural Organization", "unesco")]
+    # the glossary writes "Centre" only
+    text = "the United Nations Regional Center for Preventive Diplomacy for Central Asia met."
+    assert names(text, glossary) == [
+        ("United Nations Regional Center for Preventive Diplomacy for Central Asia", "unrcca")]
+    # and it opens with "United Nations" only: "UN" stands for it
+    text = "the UN Regional Centre for Preventive Diplomacy for Central Asia met."
+    assert names(text, glossary) == [
+        ("UN Regional Centre for Preventive Diplomacy for Central Asia", "unrcca")]
+
+
+def test_title_words_before_a_post_belong_to_it(glossary: Glossary) -> None:
+    # a headline's short title is the glossary's post
+    assert names("Deputy PM Tran Luu Quang spoke.", glossary) == [
+        ("Deputy PM", "deputy-prime-minister-of-viet-nam")]
+    # "Standing" makes another post, which the glossary does not hold
+    assert names("Standing Deputy Prime Minister Pham Binh Minh spoke.", glossary) == [
+        ("Standing Deputy Prime Minister", None)]
+    # an agency's name right before a post: that agency's post, one name
+    assert names("IAEA Director General Rafael Grossi spoke.", glossary) == [
+        ("IAEA Director General", None)]
+
+
+def test_a_name_with_its_small_words_changed_is_the_glossarys(glossary: Glossary) -> None:
+    text = "They backed the 2030 Agenda on Sustainable Development."
+    assert names(text, glossary) == [
+        ("2030 Agenda on Sustainable Development", "agenda-2030")]
+
+
+def test_a_known_names_end_alone_is_no_new_name(glossary: Glossary) -> None:
+    # the end of "UNESCO Executive Board" standing for it
+    assert names("She is a member of the Executive Board.", glossary) == []
+    # another country's ministry is not a name vnterms keeps
+    assert names("He met the Japanese Defence Ministry.", glossary) == []
+    # a known body's meeting is that body's sitting
+    assert names("at the IAEA Board of Governors Meeting", glossary) == [
+        ("IAEA Board of Governors", "iaea-board-of-governors")]
+
+
+def test_a_cycle_after_a_name_is_not_part_of_it(glossary: Glossary) -> None:
+    text = "the Experts’ Working Group on Peacekeeping Operations Cycle 4 met."
+    assert names(text, glossary) == [("Experts’ Working Group on Peacekeeping Operations", None)]
+
+
+def test_an_acronym_alone_is_a_name_unless_a_word_in_capitals(glossary: Glossary) -> None:
+    text = "VGP - Cooperation with partners, particularly ASEAN and the UN, grew."
+    assert names(text, glossary) == [("VGP", None), ("UN", "united-nations"), ("ASEAN", None)]
+    assert names("PARIS - The Council met.", glossary) == []
+    # an acronym may keep a word of its name whole
+    text = "the ASEAN Defence Ministers’ Meeting Plus (ADMM Plus) met; ADMM Plus members agreed."
+    assert [c.term for c in extract([("t", text)], glossary)] == [
+        "ASEAN Defence Ministers’ Meeting Plus"]
+    [candidate] = extract([("t", text)], glossary)
+    assert candidate.abbreviations == ["ADMM Plus"] and candidate.count == 3
+
+
+def test_an_event_of_a_numbered_session_is_the_events_name(glossary: Glossary) -> None:
+    text = "at the High-level General Debate of the 77th Session of the UN General Assembly"
+    found = [(n.text, n.concept and n.concept.id, n.nested) for n in find_names(text, glossary)]
+    assert found == [
+        ("High-level General Debate of the 77th Session of the UN General Assembly",
+         "general-debate", False),
+        ("UN General Assembly", "general-assembly", True),
+        ("77th Session of the UN General Assembly", "body-session", True),
+    ]  # fmt: skip
+    # the event is counted as the glossary's concept: no new concept, no numbered one
+    by_id = {c.id: c.count for c in extract([("t", text)], glossary)}
+    assert by_id == {"general-debate": 1, "general-assembly": 1, "body-session": 1}
+
+
+def test_the_un_written_with_dots_is_the_un(glossary: Glossary) -> None:
+    text = "the U.N. General Assembly elected the President of the U.N. General Assembly."
+    assert names(text, glossary) == [
+        ("U.N. General Assembly", "general-assembly"),
+        ("President of the U.N. General Assembly", "president-of-the-general-assembly"),
+        ("U.N. General Assembly", "general-assembly"),
+    ]
+    assert names("Vietnam joined the U.N. in 1977.", glossary) == [("U.N.", "united-nations")]
+
+
+def test_a_byline_in_brackets_and_acronyms_in_compounds(glossary: Glossary) -> None:
+    text = "(VOVWORLD) -The ASEAN-UN cooperation of the UAE grew."
+    assert names(text, glossary) == [("VOVWORLD", None)]
+
+
+def test_roles_and_years_around_a_name_are_cut_off(glossary: Glossary) -> None:
+    text = ("Quy, Head of the Vietnamese Mission to the United Nations and Head of the Committee "
+            "on Sudan, cited the agreement of 2020 and Resolution 2570.")
+    assert names(text, glossary) == [
+        ("Vietnamese Mission to the United Nations", None),
+        ("United Nations", "united-nations"),
+        ("Committee on Sudan", None),
+        ("Resolution 2570", "security-council-resolution"),
+    ]
+    text = "Ambassador and Deputy Head of the Vietnamese Mission, Pham Hai Anh, spoke."
+    assert names(text, glossary) == [("Vietnamese Mission", None)]
+
+
+def test_a_ministers_post_ends_with_its_field(glossary: Glossary) -> None:
+    text = ("The PM is accompanied by Minister of Natural Resources and Environment Đặng Quốc "
+            "Khánh and Deputy Minister of Public Security Lê Văn Tuyến.")
+    assert names(text, glossary) == [
+        ("Minister of Natural Resources and Environment", None),
+        ("Deputy Minister of Public Security", None),
+        ("PM", "prime-minister-of-viet-nam"),
+    ]
+    assert names("The meeting opened at 3 PM.", glossary) == []  # a time
+    # another country's minister is not a name vnterms keeps
+    text = "The debate was chaired by Minister of Foreign Affairs Sergey Lavrov of Russia."
+    assert names(text, glossary) == []
+    # nor is a minister's title alone
+    assert names("The Minister of the day spoke.", glossary) == []
+
+
+def test_a_person_after_a_new_name_is_not_part_of_it(glossary: Glossary) -> None:
+    text = "Deputy Chief of the Party Central Committee Office Bùi Văn Thạch spoke."
+    assert [n for n, _ in names(text, glossary)] == [
+        "Deputy Chief of the Party Central Committee Office", "Party Central Committee Office"]
+
+
+def test_a_plan_of_action_is_a_name(glossary: Glossary) -> None:
+    text = "They adopted the ASEAN-UN Plan of Action for 2021-2025."
+    assert names(text, glossary) == [("ASEAN-UN Plan of Action", None)]
+
+
+def test_lower_case_words_after_a_name_are_not_the_glossarys_capitals(glossary: Glossary) -> None:
+    # the glossary writes "Paris Agreement on Climate Change" and "NPT Review Conference"
+    text = "targets set in the Paris Agreement on climate change; the NPT review conference."
+    assert names(text, glossary) == [("Paris Agreement", "paris-agreement"), ("NPT", "npt")]
+
+
+def test_a_post_after_and_the_is_a_name_of_its_own(glossary: Glossary) -> None:
+    text = "They met the UN High Commissioner for Human Rights and the Director of the UN Office."
+    assert names(text, glossary) == [
+        ("Director of the UN Office", None),
+        ("UN Office", None),
+        ("UN High Commissioner for Human Rights", "high-commissioner-for-human-rights"),
+    ]
+    # a role after an acronym is no part of a name: "the ASEAN Chair" is ASEAN's
+    assert names("Vietnam plays the role of the ASEAN Chair.", glossary) == [("ASEAN", None)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 from vnterms.draft import draft_vietnamese
@@ -17,7 +18,7 @@ from vnterms.lookup import STOPWORDS, strip_optional
 from vnterms.lowercase import LowercaseNames
 from vnterms.model import Concept, Glossary, Occurrence, Term
 from vnterms.normalize import TokenKeys, compact, fold, nfc
-from vnterms.patterns import ORDINAL_WORDS, Instance, PatternSet
+from vnterms.patterns import ORDINAL_WORDS, PERIOD_WORDS, Instance, PatternSet, countries
 
 __all__ = [
     "MAX_OCCURRENCES",
@@ -42,7 +43,7 @@ HEAD_NOUNS = frozenset(
     Commission Committee Compact Conference Congress Convention Council Court Covenant Declaration
     Debate Delegation Department Dialogue Forum Framework Fund Goal Goals Group Initiative
     Institute Meeting Ministry Mission Office Organisation Organization Pact Panel Programme
-    Program Protocol Resolution Secretariat Statute Summit Treaty Tribunal Union Workshop
+    Plan Program Protocol Resolution Secretariat Statute Summit Treaty Tribunal Union Workshop
     """.split()
 )
 # Small words that may stand inside a name, between capitalised words.
@@ -64,6 +65,29 @@ POST_TITLES = frozenset(
 ROLE_WORDS = frozenset(
     "Ambassador Chair Chairman Chairperson Head Judge President President-designate Vice "
     "Vice-Chair Vice-President Member".split()
+)
+# Words before a role that belong to it: "Deputy Head of the Vietnamese Mission".
+ROLE_PREFIXES = frozenset("Deputy Acting".split())
+# A minister's post names no body, only its field ("Minister of Natural Resources and
+# Environment"): a run that opens with it needs no head noun.
+MINISTER = "Minister"
+MINISTER_PREFIXES = frozenset("Deputy Assistant Vice".split())
+# The last words of a minister's field: the post ends at the last of them, and a person's
+# name may follow ("Minister of Public Security To Lam").
+MINISTER_FIELDS = frozenset(
+    """
+    Affairs Agriculture Communications Construction Culture Defence Defense Development Economy
+    Education Energy Environment Finance Health Industry Information Investment Justice Labour
+    Planning Resources Security Science Sports Technology Tourism Trade Training Transport
+    """.split()
+)
+# Family names of Vietnamese people: a run of capitalised words that goes on to one of them
+# with no small word between has reached a person ("… Government Office Trần Văn Sơn").
+VN_SURNAMES = frozenset(
+    """
+    Nguyễn Nguyen Trần Tran Lê Le Phạm Pham Hoàng Hoang Huỳnh Huynh Phan Vũ Vu Võ Vo Đặng Dang
+    Bùi Bui Đỗ Do Hồ Ho Ngô Ngo Dương Duong Lý Ly Đào Dao Đinh Dinh Trương Truong Lưu Luu
+    """.split()
 )
 # Capitalised words that open sentences or captions without belonging to the name after them.
 SENTENCE_WORDS = frozenset(
@@ -109,8 +133,32 @@ class Name:
     qualifier: str | None = None
 
 
-# ``compact`` of each word, remembered: news text uses the same words again and again.
-_KEYS = TokenKeys(compact)
+# British and American spellings of a word of a name meet: "… Cultural Organisation" is the
+# glossary's "… Cultural Organization".
+_SPELLINGS = {"organisation": "organization", "organisations": "organizations",
+              "defence": "defense", "centre": "center", "centres": "centers",
+              "labour": "labor", "programme": "program", "programmes": "programs"}  # fmt: skip
+
+
+def _word_key(word: str) -> str:
+    key = compact(word)
+    return _SPELLINGS.get(key, key)
+
+
+# The key of each word, remembered: news text uses the same words again and again.
+_KEYS = TokenKeys(_word_key)
+
+
+def _key(text: str) -> str:
+    """What matching compares: ``compact`` of the words, one spelling of each."""
+    keys = _KEYS
+    return "".join(keys[word] for word in _TOKEN.findall(text))
+
+
+# Titles written short in headlines: "Deputy PM" is the Deputy Prime Minister.
+_SHORT_TITLES = {"primeminister": "pm", "foreignminister": "fm"}
+_SHORT_FORMS = frozenset(short.upper() for short in _SHORT_TITLES.values())
+_AFTER_NUMBER = re.compile(r"\d\s*\Z")
 
 
 def _tokens(line: str) -> list[Token]:
@@ -173,6 +221,11 @@ class TermMatcher:
         self.lowercase = LowercaseNames(c for c in glossary if not c.is_pattern)
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
+        self.comma_keys: set[str] = set()  # beginnings of keys that a comma ends in a term
+        # names keyed without their small words, which the press changes
+        self.loose: dict[str, tuple[Concept, Term]] = {}
+        self.tails: set[str] = set()  # the ends of names, from a capitalised word on
+        self.words: set[str] = set()  # the capitalised words of English names ("Paris")
         for concept in glossary:
             if concept.is_pattern:
                 continue  # found by ``patterns``, not as a fixed name
@@ -185,18 +238,57 @@ class TermMatcher:
                     self.abbreviations.setdefault(term.text, (concept, term))
                 elif term.lang == "en" or fold(term.text) != compact(term.text):
                     # multi-word abbreviations too ("SDG 16", "NPT RevCon"), matched word by word
-                    self.names.setdefault(compact(term.text), (concept, term))
+                    self._add_name(concept, term)
         for key, (concept, term) in list(self.names.items()):
             # "UN Security Council", "United Nations Human Rights Council": the UN's own bodies,
             # instruments and posts are written with and without the UN's name before them
             if concept.category not in NOT_UN_CATEGORIES and not key.startswith("un"):
                 for prefix in ("un", "unitednations"):
                     self.names.setdefault(prefix + key, (concept, term))
+            elif key.startswith("unitednations") and len(key) > len("unitednations"):
+                # "UN Regional Centre for …": a name that opens with the UN's, written short
+                self.names.setdefault("un" + key.removeprefix("unitednations"), (concept, term))
+        self.comma_keys |= {prefix + key for key in self.comma_keys
+                            for prefix in ("un", "unitednations")}  # fmt: skip
         self.prefixes = {key[:i] for key in self.names for i in range(1, len(key) + 1)}
         self.lowercase_abbreviations = any(not a[0].isupper() and not a[0].isdigit()
                                            for a in self.abbreviations)  # fmt: skip
         self.continues: dict[str, bool] = {}  # may_continue, remembered per word
         self._joined = "\n".join(self.names)
+        self._foreign: dict[str, bool] = {}  # is_foreign, remembered per word
+        self._lower: dict[str, frozenset[str]] = {}  # a term's words in lower case
+
+    def _add_name(self, concept: Concept, term: Term) -> None:
+        text = term.text
+        words = _TOKEN.findall(text)
+        keys = [_KEYS[word] for word in words]
+        key = "".join(keys)
+        self.names.setdefault(key, (concept, term))
+        for long, short in _SHORT_TITLES.items():
+            if long in key and concept.category in ("post", "vn-body"):
+                self.names.setdefault(key.replace(long, short), (concept, term))
+        if "," in text:  # "United Nations Educational, Scientific and …": a comma inside
+            self.comma_keys.update(_key(text[:at]) for at, c in enumerate(text) if c == ",")
+        if term.lang == "en" and not text[:1].islower():
+            self.words.update(word for word in words if word[:1].isupper())
+            if not CONNECTORS.isdisjoint(words):
+                # the small words of a name swapped: "2030 Agenda on Sustainable Development"
+                self.loose.setdefault(_loose_key(words), (concept, term))
+            for i in range(1, len(words) - 1):  # "Executive Board" of "UNESCO Executive Board"
+                word = words[i]
+                if word[:1].isupper() and not word.isupper() and words[i - 1] not in CONNECTORS:
+                    self.tails.add("".join(keys[i:]))
+
+    def is_foreign(self, word: str) -> bool:
+        """Whether ``word`` names a country other than Viet Nam or is its adjective ("Japanese"):
+        a new name that opens with it is another country's body, not a name vnterms keeps."""
+        foreign = self._foreign.get(word)
+        if foreign is None:
+            key = compact(word)
+            foreign = key not in VN_WORDS and any(
+                key[:length] in starts for length, starts in _country_starts().items())
+            self._foreign[word] = foreign
+        return foreign
 
     def may_continue(self, word: str) -> bool:
         """Whether a lower-case word can stand inside a name: a connector or a piece of a key."""
@@ -209,14 +301,31 @@ class TermMatcher:
             best = (i + 1, *self.abbreviations[tokens[i].text])
         key = ""
         for j in range(i, len(tokens)):
-            if j > i and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
-                break  # punctuation between the words: the name cannot go on
+            if j > i:
+                gap = line[tokens[j - 1].end : tokens[j].start]
+                if gap != " " and gap.strip(" ’'") and (
+                    gap.strip() != "," or key not in self.comma_keys
+                ):
+                    break  # punctuation between the words: the name cannot go on
             key += tokens[j].key
             if key not in self.prefixes:
                 break
-            if key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
+            if (key in self.names and (tokens[i].text[0].isupper() or tokens[i].text[0].isdigit())
+                    and (not tokens[j].text[0].islower()
+                         or self._cased(tokens, i, j, self.names[key][1]))):  # fmt: skip
                 best = (j + 1, *self.names[key])
         return best
+
+    def _cased(self, tokens: list[Token], i: int, j: int, term: Term) -> bool:
+        """Whether the words of ``tokens[i : j + 1]`` in lower case are so in ``term`` too: "Paris
+        Agreement on climate change" is the "Paris Agreement" and lower-case words after it, not
+        the glossary's "Paris Agreement on Climate Change"."""
+        lower = self._lower.get(term.text)
+        if lower is None:
+            lower = self._lower[term.text] = frozenset(
+                word for word in _TOKEN.findall(term.text) if word[0].islower())
+        return all(t.text in lower or t.text in CONNECTORS
+                   for t in tokens[i : j + 1] if t.text[0].islower())  # fmt: skip
 
     def owner(self, tokens: list[Token], start: int, end: int, line: str
               ) -> tuple[int, Concept, Term] | None:  # fmt: skip
@@ -252,6 +361,22 @@ class TermMatcher:
         return found
 
 
+def _loose_key(words: Iterable[str]) -> str:
+    return "".join(_KEYS[word] for word in words if word not in CONNECTORS)
+
+
+@cache
+def _country_starts() -> dict[int, frozenset[str]]:
+    """How a word naming a country (not Viet Nam) or its people starts, by length: all of the
+    country's name but its last two letters, and four at least ("Japan" -> "japa", "Japanese")."""
+    starts: dict[int, set[str]] = {}
+    for country in countries():
+        if country not in ("vietnam", "vietnamese") and len(country) >= 4:
+            length = max(4, len(country) - 2)
+            starts.setdefault(length, set()).add(country[:length])
+    return {length: frozenset(found) for length, found in starts.items()}
+
+
 class Span(NamedTuple):
     """A glossary name in a line: where it starts and ends, its concept and the term it is."""
 
@@ -268,7 +393,7 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
     stand in it, before the definition too."""
     matcher = matcher or TermMatcher(glossary)
     lines = [nfc(raw) for raw in text.splitlines()]
-    found = [list(_names_in_line(line, lineno, matcher)) for lineno, line in enumerate(lines, 1)]
+    found = [_line_names(line, lineno, matcher) for lineno, line in enumerate(lines, 1)]
     definitions = _Definitions()
     for line, names in zip(lines, found, strict=True):
         definitions.read(line, names)
@@ -283,6 +408,8 @@ def find_names(text: str, glossary: Glossary, *, matcher: TermMatcher | None = N
             if form is not None:
                 target = definitions.acronyms[form]
                 yield Name(form, lineno, column + 1, target.concept, None, stands_for=target.text)
+            elif (form := _lone_acronym(line, column, forms, matcher)) is not None:
+                yield Name(form, lineno, column + 1)
 
 
 # "NAME (ACRONYM)", "NAME (the “Alias”)", "NAME, also known as the Alias": a definition.
@@ -290,9 +417,15 @@ _DEFINED = re.compile(
     r"\s*(?:\(\s*|,?\s+(?:also\s+)?(?:known as|called|dubbed)\s+)(?:the\s+)?[\"“]?"
 )
 _ACRONYM_FORM = r"[A-Z][A-Za-z]*[A-Z](?:-?\d+)?"  # NPT, UNCLOS, SPLOS-34, RevCon
-_DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM})[\"”]?(?:\s*\)|[\s,.;]|\Z)")
+# An acronym may keep a word of the name whole: "ASEAN Defence Ministers’ Meeting Plus (ADMM Plus)".
+_DEFINED_ACRONYM = re.compile(rf"({_ACRONYM_FORM}(?: [A-Z][a-z]+)?)[\"”]?(?:\s*\)|[\s,.;]|\Z)")
 # A word an acronym may be read from: its letters, and a number joined to them ("SPLOS-34").
 _ACRONYM_WORD = re.compile(r"(?<![^\W_])([A-Z][A-Za-z]*[A-Z])(-?\d+(?![^\W_]))?")
+_KEPT_WORD = re.compile(r" ([A-Z][a-z]+)(?![^\W_])")
+# An acronym of capitals alone in running text, not in brackets, a symbol or a longer name.
+_LONE_ACRONYM = re.compile(r"[A-Z]{3,}\Z")
+# A line that opens with its source: "VGP - …", "VOV.VN - …".
+_BYLINE = re.compile(r"\(?([A-Z]{2,}(?:\.[A-Z]{2,})*)\)? [-–—] ?")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
@@ -322,9 +455,13 @@ class _Definitions:
             acronym = _DEFINED_ACRONYM.match(line, match.end())
             if acronym:
                 # the innermost name the letters fit: "… Conference of the [Treaty …] (NPT)"
-                fitting = [n for n in defined_by if _letters_in_order(acronym[1], n.text)]
+                form, _, kept = acronym[1].partition(" ")
+                fitting = [n for n in defined_by if _letters_in_order(form, n.text)]
                 if fitting:
-                    self.acronyms.setdefault(acronym[1], min(fitting, key=lambda n: len(n.text)))
+                    target = min(fitting, key=lambda n: len(n.text))
+                    if kept and target.text.endswith(" " + kept):
+                        form = acronym[1]
+                    self.acronyms.setdefault(form, target)
                 continue
             alias = next((n for n in names if n.column - 1 == match.end() and not n.nested), None)
             target = max(defined_by, key=lambda n: len(n.text))
@@ -357,8 +494,27 @@ def _acronym_words(line: str, names: list[Name]) -> Iterator[tuple[int, tuple[st
         letters, number = match[1], match[2]
         alone = not _WORD_CHARACTER.match(line, match.end(1))
         forms = ((letters,) if alone else ()) + ((letters + number,) if number else ())
+        kept = _KEPT_WORD.match(line, match.end()) if alone and not number else None
+        if kept and kept[1] not in ROLE_WORDS:  # "ADMM Plus", not "ASEAN Chair"
+            forms = (f"{letters} {kept[1]}", *forms)  # "ADMM Plus"
         if forms and not any(a <= match.start() < b for a, b in taken):
             yield match.start(), forms
+
+
+def _lone_acronym(line: str, column: int, forms: tuple[str, ...], matcher: TermMatcher
+                  ) -> str | None:  # fmt: skip
+    """An acronym no text defined that stands alone as a name ("particularly ASEAN and the UN"):
+    three capitals or more, not in brackets, a compound or a symbol ("A/RES/71/4"), no
+    capitalised word after it, and no ordinary word written in capitals ("PARIS —")."""
+    form = forms[-1]
+    if len(forms) > 1 or not _LONE_ACRONYM.match(form) or form.title() in matcher.words:
+        return None
+    if form.lower() in countries():
+        return None  # a country's letters ("UAE"), not a name vnterms keeps
+    before = line[column - 1 : column] if column else ""
+    after = line[column + len(form) : column + len(form) + 1]
+    # nor one in a compound ("ASEAN-UN cooperation")
+    return None if before in ("(", "/", "-") or after in (")", "/", "-") else form
 
 
 def _cluster_key(name: str) -> str:
@@ -378,11 +534,39 @@ def _letters_in_order(acronym: str, name: str) -> bool:
 
 # What a name nested in another stands after: a small word or a possessive.
 _NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z")
+# An owner's possessive ("UNESCO’s"), not a plural one ("Experts’ Working Group").
+_OF_THE = re.compile(r" of (?:the )?")
+# What stands before an event's name and belongs to it ("High-level General Debate …").
+_EVENT_MODIFIER = re.compile(r"(?<![^\W_])High-[Ll]evel \Z")
+_OWNED = re.compile(r"[’']s\s+\Z")
+_OWNED_OR_SMALL_WORD = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s)\s+\Z")
+
+
+# "U.N.", as American papers write the UN: read as "UN" followed by two spaces.
+_DOTTED_UN = re.compile(r"(?<![^\W_])U\.N\.")
+
+
+def _line_names(line: str, lineno: int, matcher: TermMatcher) -> list[Name]:
+    """The names in ``line``, "U.N." read as "UN" and given back as written."""
+    if "U.N." not in line:
+        return list(_names_in_line(line, lineno, matcher))
+    dotted = {m.end() - 2 for m in _DOTTED_UN.finditer(line)}  # where "UN" ends in the reading
+    names = []
+    for name in _names_in_line(_DOTTED_UN.sub("UN  ", line), lineno, matcher):
+        start = name.column - 1
+        end = start + len(name.text)
+        end += 2 if end in dotted else 0
+        names.append(replace(name, text=line[start:end]))
+    return names
 
 
 def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     if not line:
         return  # half the lines of news: the blank ones between paragraphs
+    byline = _BYLINE.match(line)
+    if byline and byline[1] not in matcher.abbreviations and byline[1].title() not in matcher.words:
+        # the source of a text: "VGP - …", "(VOVWORLD) - …" (not "PARIS — …")
+        yield Name(byline[1], lineno, byline.start(1) + 1)
     instances = matcher.patterns.find(line) if matcher.patterns else []
     for span in matcher.lowercase.find(line):  # "the security council"
         if not any(span.start < i.end and i.start < span.end for i in instances):
@@ -395,7 +579,30 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     # a glossary name as long as an instance or longer is that name ("81st session of …")
     instances = [i for i in instances if not any(
         a <= i.start and i.end <= b and n.concept and not n.nested for a, b, n in spans)]
+    # a known event of a numbered session is one name with the event's concept, the session
+    # nested in it: "[High-level] General Debate of the [77th Session of the … General Assembly]"
+    composed: set[int] = set()
+    for k, (a, b, n) in enumerate(spans):
+        if n.concept is None or n.nested or n.concept.category != "conference":
+            continue
+        of = _OF_THE.match(line, b)
+        session = next((i for i in instances if of and i.start == of.end()), None)
+        if session is None:
+            continue
+        modifier = _EVENT_MODIFIER.search(line, 0, a)
+        a = modifier.start() if modifier else a
+        whole = Name(line[a : session.end], lineno, a + 1, n.concept, n.term)
+        spans[k] = (a, session.end, whole)
+        composed.update((id(whole), id(session)))
+    # a new name that holds an instance and more: the instance is in it
+    longer = {(id(i), id(n)) for i in instances for a, b, n in spans
+              if a <= i.start and i.end <= b and b - a > i.end - i.start
+              and n.concept is None and not n.nested}  # fmt: skip
+    composed |= {n for _, n in longer}
     for start, end, name in spans:
+        if id(name) in composed:
+            yield name  # "High-level General Debate of the [77th Session of …]"
+            continue
         inside = [i for i in instances if i.start <= start and end <= i.end]
         # what a name slot holds, and what its owner owns: "UNESCO's [General Conference]"
         held = [v.text.removeprefix("the ") for i in inside for v in i.slots.values()]
@@ -408,14 +615,26 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
         elif not any(start < i.end and i.start < end for i in instances):
             yield name
     for instance in instances:
+        if id(instance) in composed:
+            yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
+                       nested=True, instance=instance)  # fmt: skip
+            continue
+        nested = any(id(instance) == i for i, _ in longer) if longer else False
+        if nested and not _OWNED_OR_SMALL_WORD.search(line, 0, instance.start):
+            continue  # the end of a longer name: "Experts’ [Working Group on …]"
         yield Name(instance.text, lineno, instance.start + 1, instance.concept, instance.term,
-                   instance=instance)  # fmt: skip
+                   nested=nested, instance=instance)  # fmt: skip
+
+
+# A name in a line by its tokens: first, end, and the glossary's concept and term (None for a
+# new name the glossary lacks, such as a title before a known post: "Acting Director-General").
+_Known = tuple[int, int, Concept | None, Term | None]
 
 
 def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Name]:
     """The glossary's fixed names and the new names in ``line``."""
     tokens = _name_tokens(line, matcher)
-    known: list[tuple[int, int, Concept, Term]] = []
+    known: list[_Known] = []
     abbreviations = matcher.abbreviations
     # a glossary name starts with a capital or a digit, else it is an acronym
     starts = [i for i, token in enumerate(tokens)
@@ -430,15 +649,29 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         found = matcher.match_at(tokens, i, line)
         if found and _is_bare_role(tokens[i : found[0]], found[1]):
             found = None  # "Vice Chair", "Ambassador": a title, not a name
+        elif (found and tokens[i].text in _SHORT_FORMS
+              and _AFTER_NUMBER.search(line, 0, tokens[i].start)):  # fmt: skip
+            found = None  # "at 3 PM": the time, not the Prime Minister
         if found:
-            owner = matcher.owner(tokens, i, found[0], line) if found[0] - i > 1 else None
+            end = found[0]
+            if (end < len(tokens) and tokens[end].text == "Headquarters"
+                    and _joins(line, tokens, end)):  # fmt: skip
+                after = end
+                continue  # a place: "the United Nations Headquarters"
+            owner = matcher.owner(tokens, i, end, line) if end - i > 1 else None
             if owner is not None:  # the owner, then "X of the owner" with the name's concept
                 known.append((i, *owner))
                 i = owner[0]
-            known.append((i, found[0], found[1], found[2]))
-            after = found[0]
-    spans = _name_spans(tokens, line)
-    covered = set()
+            if i and tokens[i - 1].text in TITLE_MODIFIERS and _joins(line, tokens, i):
+                known.append((i - 1, end, None, None))  # "Standing Deputy Prime Minister"
+            elif (known and known[-1][1] == i
+                  and _is_post_of(known[-1][2], found[1], line, tokens, i)):  # fmt: skip
+                known[-1] = (known[-1][0], end, None, None)  # "IAEA Director General"
+            else:
+                known.append((i, end, found[1], found[2]))
+            after = end
+    spans = _name_spans(tokens, line, known)
+    covered: set[tuple[int, int]] = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
         last = max(k[1] for k in inner) if inner else end
@@ -448,11 +681,23 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             end = last  # "… Commission for UNESCO [Mai Phan Dung]": a person after the name
         if any(k[0] <= start and end <= k[1] for k in known):
             continue  # part of a name the glossary knows
+        if inner:
+            loose = matcher.loose.get(_loose_key(t.text for t in tokens[start:end]))
+            if loose is not None:  # "2030 Agenda on Sustainable Development"
+                covered.update((k[0], k[1]) for k in inner)
+                yield _name(line, lineno, tokens, start, end, *loose)
+                continue
         heads = [i for i in range(start, end) if tokens[i].text in HEAD_NOUNS]
+        if not heads and _is_minister([t.text for t in tokens], start, end):
+            heads = [start]  # "Minister of Public Security": the title is the head
         if not heads or end - start < 2:
             continue  # no head noun, or a bare one ("the Convention")
-        if tokens[start].text not in POST_TITLES and all(
-            any(k[0] <= i < k[1] for k in inner) for i in heads
+        if not _is_new_name(line, tokens, start, end, inner, matcher):
+            continue
+        if (
+            tokens[start].text not in POST_TITLES
+            and all(any(k[0] <= i < k[1] for k in inner if not _is_common(k[3])) for i in heads)
+            and not _modifies_known(line, tokens, start, inner)
         ):
             continue  # known names joined by connectors, not a new name (but a post of one)
         covered.add((start, end))
@@ -462,7 +707,13 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             yield _name(line, lineno, tokens, nested, end, nested=True)
         for k in inner:  # names nested in a new name, after a connector
             covered.add((k[0], k[1]))
-            if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS:
+            if k[0] == start or tokens[k[0] - 1].text not in CONNECTORS or _is_common(k[3]):
+                continue
+            rest = [t.text for t in tokens[k[1] : end]]
+            if rest and CONNECTORS.isdisjoint(rest) and not HEAD_NOUNS.isdisjoint(rest):
+                # a known name that opens the new name nested at its end: "Deputy Chief of
+                # the [Party Central Committee Office]"
+                yield _name(line, lineno, tokens, k[0], end, nested=True)
                 continue
             yield _name(line, lineno, tokens, k[0], k[1], k[2], k[3], nested=True)
             yield from _nested_known(line, lineno, tokens, k[0], k[1], matcher)
@@ -474,7 +725,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
 
 
 def _nested_new(tokens: list[Token], start: int, end: int,
-                inner: list[tuple[int, int, Concept, Term]]) -> int | None:  # fmt: skip
+                inner: list[_Known]) -> int | None:  # fmt: skip
     """Where a new name nested in a new name starts: "Committee of the [2005 Convention on …]"."""
     for i in range(start + 2, end - 1):
         if tokens[i - 1].text not in CONNECTORS or any(k[0] <= i < k[1] for k in inner):
@@ -483,6 +734,65 @@ def _nested_new(tokens: list[Token], start: int, end: int,
         if tokens[head].text in HEAD_NOUNS:
             return i
     return None
+
+
+def _joins(line: str, tokens: list[Token], i: int) -> bool:
+    """Whether only a space stands between ``tokens[i - 1]`` and ``tokens[i]``."""
+    return line[tokens[i - 1].end : tokens[i].start] == " "
+
+
+def _is_post_of(owner: Concept | None, post: Concept, line: str, tokens: list[Token], i: int
+                ) -> bool:  # fmt: skip
+    """Whether a glossary post right after an organisation's name is that organisation's post:
+    "IAEA Director General" (not "Viet Nam Deputy Prime Minister")."""
+    return (owner is not None and post.category == "post"
+            and owner.category not in ("post", "place", "vn-body")
+            and _joins(line, tokens, i))  # fmt: skip
+
+
+def _modifies_known(line: str, tokens: list[Token], start: int,
+                    inner: list[_Known]) -> bool:  # fmt: skip
+    """Whether a plural possessive of no glossary name stands right before one in the run: the
+    run names something else ("Experts’ [Working Group] on …")."""
+    for k in inner:
+        before = k[0] - 1
+        if before >= start and not any(o[0] <= before < o[1] for o in inner):
+            word = tokens[before].text
+            gap = line[tokens[before].end : tokens[k[0]].start]
+            if word[0].isupper() and word.endswith("s") and gap in ("’ ", "' "):
+                return True
+    return False
+
+
+def _is_common(term: Term | None) -> bool:
+    """A term written in lower case ("peacekeeping operations"): inside a longer name it is a
+    word of that name, not a name of its own."""
+    return term is not None and term.text[:1].islower()
+
+
+_ROMAN = re.compile(r"[IVX]+\Z")
+# Words that belong to a glossary name's title when they stand before it.
+TITLE_MODIFIERS = frozenset("Acting Interim Standing".split())
+# What a body holds, which a text names after it without naming a new body: "IAEA Board of
+# Governors Meeting" is a meeting of the Board.
+_SITTINGS = frozenset("Meeting Session".split())
+
+
+def _is_new_name(line: str, tokens: list[Token], start: int, end: int, inner: list[_Known],
+                 matcher: TermMatcher) -> bool:  # fmt: skip
+    """Whether ``tokens[start:end]``, a run with a head noun, names something vnterms keeps."""
+    if any(k[0] == start and k[1] == end - 1 and k[2] is not None for k in inner) and (
+        tokens[end - 1].text in _SITTINGS
+    ):
+        return False  # a known body's meeting
+    if matcher.is_foreign(tokens[start].text):
+        return False  # another country's body: "Japanese Defence Ministry"
+    key = "".join(token.key for token in tokens[start:end])
+    # a known name's end, standing for it ("a member of the Executive Board"), unless owned;
+    # a number makes it a name ("Goal 4")
+    return (key not in matcher.tails or _OWNED.search(line, 0, tokens[start].start) is not None
+            or any(token.text[0].isdigit() or _ROMAN.match(token.text)
+                   for token in tokens[start:end]))  # fmt: skip
 
 
 def _is_bare_role(tokens: list[Token], concept: Concept) -> bool:
@@ -496,7 +806,7 @@ def _nested_known(line: str, lineno: int, tokens: list[Token], start: int, end: 
     while i < end:
         if tokens[i - 1].text in CONNECTORS:
             found = matcher.match_at(tokens, i, line)
-            if found and found[0] <= end:
+            if found and found[0] <= end and not _is_common(found[2]):
                 yield _name(line, lineno, tokens, i, found[0], found[1], found[2], nested=True)
                 i = found[0]
                 continue
@@ -537,28 +847,44 @@ def _is_name_word(text: str) -> bool:
     return first.isdigit() and (text.isdigit() or bool(_ORDINAL.match(text)))
 
 
-def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
-    """Runs of capitalised words (with connectors between them) that contain a head noun."""
-    if HEAD_NOUNS.isdisjoint([token.text for token in tokens]):
+def _name_spans(tokens: list[Token], line: str, known: list[_Known]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with connectors between them) that contain a head noun; they go
+    on over punctuation inside a ``known`` name (a comma: "… Educational, Scientific and …")."""
+    words = [token.text for token in tokens]
+    if HEAD_NOUNS.isdisjoint(words) and MINISTER not in words:
         return []  # a third of the lines of news: no head noun, so no run to look at
-    name_words = [_is_name_word(token.text) for token in tokens]
+    name_words = [_is_name_word(word) for word in words]
+    has_minister = MINISTER in words
+    count = len(tokens)
     spans = []
     i = 0
-    while i < len(tokens):
-        if not name_words[i]:
+    while i < count:
+        if not name_words[i] or (
+            words[i][0].isdigit() and i + 1 < count and words[i + 1] in CONNECTORS
+        ):
             i += 1
-            continue
+            continue  # not a name word, or a number before a small word ("2020 and …")
         start = end = i
         j = i
-        while j < len(tokens):
-            if j > start and line[tokens[j - 1].end : tokens[j].start].strip(" ’'"):
+        while j < count:
+            word = words[j]
+            if j > start:
+                gap = line[tokens[j - 1].end : tokens[j].start]
+                if gap != " " and gap.strip(" ’'") and not any(a < j < b for a, b, _, _ in known):
+                    break
+            if word in _RUN_STOPS and _stops_run(words, name_words, start, j, line, tokens):
                 break
             if name_words[j]:
                 end = j + 1
-            elif tokens[j].text not in CONNECTORS:
+            elif word not in CONNECTORS:
                 break
             j += 1
-        if not any(tokens[k].text in HEAD_NOUNS for k in range(start, end)):
+        if not any(words[k] in HEAD_NOUNS for k in range(start, end)):
+            # a minister's post, the run's first words or after "and" ("Khánh and Deputy …")
+            if has_minister:
+                at = next((m for m in range(start, end) if (m == start or words[m - 1] == "and")
+                           and _is_minister(words, m, end)), None)  # fmt: skip
+                spans += _minister(words, at, end) if at is not None else []
             i = max(end, i + 1)
             continue  # no head noun, no name (and trimming never removes one)
         start = _trim_start(tokens, start, end, line)
@@ -571,6 +897,37 @@ def _name_spans(tokens: list[Token], line: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Words at which a run may stop: a period ("Cycle 4") or a person's family name.
+_RUN_STOPS = PERIOD_WORDS | VN_SURNAMES
+
+
+def _stops_run(words: list[str], name_words: list[bool], start: int, j: int, line: str,
+               tokens: list[Token]) -> bool:  # fmt: skip
+    """Whether the run from ``start`` ends before ``words[j]``: "… Operations [Cycle 4]" (when,
+    not what), "… Government Office [Trần Văn Sơn]" (a person after the name)."""
+    following = j + 1 < len(words) and name_words[j + 1]
+    if words[j] in PERIOD_WORDS and following and words[j + 1].isdigit():
+        return True
+    return (words[j] in VN_SURNAMES and j > start and following
+            and words[j - 1] not in CONNECTORS
+            and line[tokens[j - 1].end : tokens[j].start] == " ")  # fmt: skip
+
+
+def _minister(words: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """A minister's post, up to the last word of its field; none when no word names a field or
+    a country follows (another country's minister: "… Sergey Lavrov of Russia")."""
+    fields = [k for k in range(start + 2, end) if words[k] in MINISTER_FIELDS]
+    if not fields or any(compact(word) in countries() for word in words[fields[-1] + 1 : end]):
+        return []
+    return [(start, fields[-1] + 1)]
+
+
+def _is_minister(words: list[str], start: int, end: int) -> bool:
+    """Whether ``words[start:end]`` name a minister's post: "(Deputy) Minister of …"."""
+    at = start + (words[start] in MINISTER_PREFIXES)
+    return at + 2 < end and words[at] == MINISTER and words[at + 1] == "of"
+
+
 def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[tuple[int, int]]:
     """A run cut at "and" where the words on both sides hold a head noun: "[Vietnam
     Peacekeeping Department] and the [Ministry of National Defence]", but one "Department of
@@ -580,7 +937,16 @@ def _coordinated(tokens: list[Token], start: int, end: int, line: str) -> list[t
             continue
         left = [t.text for t in tokens[start:i]]
         right = [t.text for t in tokens[i + 1 : end]]
-        if left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right):
+        title = right[1:] if right[0] == "the" else right
+        if (
+            (left[-1] in HEAD_NOUNS and not HEAD_NOUNS.isdisjoint(right))
+            or (
+                (not HEAD_NOUNS.isdisjoint(left) or left[-1] == MINISTER)
+                and right[0] in ROLE_WORDS  # "… and Head of the …", "Minister and Chairman of …"
+            )
+            # "… for Human Rights and the Director General of the …": a post after "and"
+            or (title[0] in POST_TITLES and "of" in title[1:3])
+        ):
             after = _trim_start(tokens, i + 1, end, line)
             return [(start, i), *_coordinated(tokens, after, end, line)]
     return [(start, end)] if start < end else []
@@ -601,8 +967,10 @@ def _trim_start(tokens: list[Token], start: int, end: int, line: str) -> int:
         at_sentence_start = _at_sentence_start(line, tokens[start].start)
         following = start + 1
         while following < end and tokens[following].text in ROLE_WORDS:
-            following += 1  # "Vice Chair of …"
-        role = word in ROLE_WORDS and following < end and tokens[following].text in CONNECTORS
+            following += 1  # "Vice Chair of …", "Deputy Head of …"
+        role = (word in ROLE_WORDS or (word in ROLE_PREFIXES and following > start + 1)) and (
+            following < end and tokens[following].text in CONNECTORS
+        )
         if (
             role
             or word in CONNECTORS
@@ -747,9 +1115,10 @@ class _Gathering:
         names_by_key: dict[str, _Tally] = {}  # this text's new names
         acronym_words: dict[tuple[str, ...], list[tuple[_Place, int, int]]] = {}
         acronym_counts: dict[tuple[str, ...], int] = {}
+        lone: dict[str, _Tally] = {}  # acronyms standing alone, if the text defines none of them
         for lineno, raw in enumerate(lines, start=1):
             line = nfc(raw)
-            names = list(_names_in_line(line, lineno, self.matcher))
+            names = _line_names(line, lineno, self.matcher)
             definitions.read(line, names)
             for order, name in enumerate(names):
                 place = (number, lineno, 0, order)
@@ -767,8 +1136,18 @@ class _Gathering:
             for column, forms in _acronym_words(line, names):
                 acronym_counts[forms] = acronym_counts.get(forms, 0) + 1
                 kept = acronym_words.setdefault(forms, [])
+                place = (number, lineno, 1, column)
                 if len(kept) < MAX_OCCURRENCES:
-                    kept.append(((number, lineno, 1, column), lineno, column + 1))
+                    kept.append((place, lineno, column + 1))
+                form = _lone_acronym(line, column, forms, self.matcher)
+                if form is not None:
+                    tally = lone.get(form)
+                    if tally is None:
+                        tally = lone[form] = _Tally((place, form))
+                    tally.add(place, Occurrence(source, lineno, column + 1, form))
+        for form, tally in lone.items():
+            if definitions.acronym_among((form,)) is None:
+                self._merge(names_by_key, _cluster_key(form), tally)
         for key, tally in names_by_key.items():
             target = definitions.aliases.get(key)
             if target is None:

@@ -19,6 +19,7 @@ from vnterms.model import CATEGORIES, Concept, Term
 from vnterms.normalize import compact
 
 __all__ = [
+    "PERIOD_WORDS",
     "Instance",
     "PatternSet",
     "SlotValue",
@@ -71,6 +72,9 @@ _SLOT_PATTERNS = {
     "topic": _TOPIC,
 }
 _CONNECTORS = frozenset("of on for and the to against in de".split())
+# Words that, with a number after them, say which period of a body's work a text means ("Cycle 4",
+# "Phase 2"): not part of the body's name.
+PERIOD_WORDS = frozenset("Cycle Phase Round Stage Term".split())
 # Categories whose names are written with and without "UN" / "United Nations" before them.
 _NOT_UN = frozenset(["vn-body", "place", "regional-organization", "organization"])
 
@@ -570,8 +574,21 @@ def slot_problem(concept: Concept) -> bool:
     return any(True for _ in slot_problems(concept))
 
 
+# The small words a topic written in capitals keeps ("Rights of Persons with Disabilities").
+_TITLE_SMALL_WORDS = _CONNECTORS | frozenset("with by from a an its their".split())
+
+
 def _trim_topic(text: str) -> str:
     words = text.split()
+    titled = next((w for w in words if w not in _CONNECTORS), "")[:1].isupper()
+    for i in range(1, len(words)):
+        word = words[i]
+        if word in PERIOD_WORDS and words[i + 1 : i + 2] and words[i + 1].isdigit():
+            del words[i:]  # "… Peacekeeping Operations [Cycle 4]": when, not what
+            break
+        if titled and word[0].islower() and word not in _TITLE_SMALL_WORDS:
+            del words[i:]  # a topic in capitals ends at a word in lower case: "… Debris [met]"
+            break
     while len(words) > 1 and words[-1] in _CONNECTORS:
         words.pop()
     return " ".join(words)
