@@ -652,6 +652,8 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
         elif (found and tokens[i].text in _SHORT_FORMS
               and _AFTER_NUMBER.search(line, 0, tokens[i].start)):  # fmt: skip
             found = None  # "at 3 PM": the time, not the Prime Minister
+        elif found and _is_foreign_post(tokens, i, found[0], found[1], line, matcher):
+            found = None  # "Japanese Prime Minister": another country's, not Viet Nam's
         if found:
             end = found[0]
             if (end < len(tokens) and tokens[end].text == "Headquarters"
@@ -793,6 +795,33 @@ def _is_new_name(line: str, tokens: list[Token], start: int, end: int, inner: li
     return (key not in matcher.tails or _OWNED.search(line, 0, tokens[start].start) is not None
             or any(token.text[0].isdigit() or _ROMAN.match(token.text)
                    for token in tokens[start:end]))  # fmt: skip
+
+
+# The most words of a person's name between a post and "of" its country.
+_PERSON_WORDS = 4
+
+
+def _is_foreign_post(tokens: list[Token], start: int, end: int, concept: Concept, line: str,
+                     matcher: TermMatcher) -> bool:  # fmt: skip
+    """Whether a post of Viet Nam's, written without the country, is another country's here:
+    "Japanese Minister of Foreign Affairs", "Prime Minister of Japan", "Minister of Foreign
+    Affairs Sergey Lavrov of Russia"."""
+    if concept.category != "vn-body":
+        return False
+    if start and matcher.is_foreign(tokens[start - 1].text) and _joins(line, tokens, start):
+        return True
+    after = end
+    while (after < len(tokens) and after - end < _PERSON_WORDS and tokens[after].text[0].isupper()
+           and _joins(line, tokens, after)):  # fmt: skip
+        after += 1  # a person's name: "… Sergey Lavrov"
+    if after + 1 >= len(tokens) or tokens[after].text != "of":
+        return False
+    country = after + 1 + (tokens[after + 1].text == "the")
+    if country < len(tokens) and matcher.is_foreign(tokens[country].text):
+        return True
+    words = [token.text for token in tokens[country : country + _PERSON_WORDS]]
+    keys = (compact("".join(words[:n])) for n in range(2, len(words) + 1))
+    return any(key in countries() and countries()[key].vi != "Việt Nam" for key in keys)
 
 
 def _is_bare_role(tokens: list[Token], concept: Concept) -> bool:
