@@ -320,3 +320,26 @@ def test_a_name_may_be_split_around_the_name_of_its_body() -> None:
         (1, "missing-term")]
     assert _check(shipped, (source, "UNESCO bầu Việt Nam vào Hội đồng quản trị.")) == [
         (1, "missing-term")]
+
+
+def test_an_abbreviation_in_lower_case_first_changes_no_other_match() -> None:
+    from vnterms.model import Concept, Term
+
+    glossary = [
+        Concept("impact-review", "initiative", [
+            Term("imPACT Review", "en", "full", "preferred"),
+            Term("imPACT", "en", "abbreviation", "admitted"),
+            Term("Đánh giá imPACT", "vi", "full", "preferred"),
+            Term("imPACT", "vi", "abbreviation", "admitted")]),
+        Concept("undp", "fund-programme", [
+            Term("United Nations Development Programme", "en", "full", "preferred"),
+            Term("UNDP", "en", "abbreviation", "admitted"),
+            Term("Chương trình Phát triển Liên hợp quốc", "vi", "full", "preferred")]),
+    ]  # fmt: skip
+    checker = Checker(glossary)
+    # the press writes the inner words of a Vietnamese name in lower case as often as not
+    assert _check(checker, ("Chương trình phát triển Liên hợp quốc đã họp.", "UNDP met."),
+                  ("Chương trình phát triển Liên hợp quốc đã họp.", "They met."),
+                  source="vi") == [(2, "missing-term")]  # fmt: skip
+    assert _check(checker, ("An imPACT mission came.", "Một đoàn Đánh giá imPACT đã đến."),
+                  ("An imPACT mission came.", "Một đoàn đã đến.")) == [(2, "missing-term")]

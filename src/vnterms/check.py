@@ -318,6 +318,8 @@ class _SourceMatcher(TermMatcher):
         # entry: a name's words are walked over in a small tree of the words met, not in the
         # large dict of every beginning of a key
         self.first_words: dict[str, tuple[_Walk, tuple[Concept, Term] | None]] = {}
+        self.lowercase_starts = frozenset(text for text in self.abbreviations
+                                          if not (text[0].isupper() or text[0].isdigit()))
         self.walks = 0  # how many walks the tree holds: it is cleared at MAX_WALKS
 
     def spans(self, line: str) -> list[Span]:
@@ -325,22 +327,22 @@ class _SourceMatcher(TermMatcher):
         a name begins at a word with a capital or a digit whose key begins a glossary key, or at
         an abbreviation, and goes on over the words after it, with nothing but spaces and
         apostrophes between them, as long as their keys joined begin one."""
-        if self.lowercase_abbreviations:
-            return super().spans(line)
         if line.isascii():
             parts = _SPLIT_ASCII.split(line)
         else:
             parts = (_SPLIT_PLAIN if _COMBINING.search(line) is None else _SPLIT).split(line)
         keys, steps, first_words = _KEYS, self.steps, self.first_words
         abbreviations, make = self.abbreviations, tuple.__new__  # (skips Span's own __new__)
+        lowercase = self.lowercase_starts
         found: list[Span] = []
         last = len(parts) - 1  # parts: gap, word, gap, word, …, gap
         after = 0
         for i in range(1, last, 2):
             text = parts[i]
             first = text[0]  # (a letter or a digit: comparing it is faster than asking it)
-            if first >= "a" and (first <= "z" or not (first.isupper() or first.isdigit())):
-                continue  # no capital or digit begins the word, nor any abbreviation
+            if (first >= "a" and (first <= "z" or not (first.isupper() or first.isdigit()))
+                    and not (lowercase and text in lowercase)):  # fmt: skip
+                continue  # no capital or digit begins the word, nor an abbreviation ("imPACT")
             if i < after:
                 continue
             first_word = first_words.get(text)
