@@ -344,6 +344,10 @@ class Drafter:
             words = [chosen.get((word,)) for word in english]
             if len(english) > 1 and best is not None and best in words:
                 chosen[english] = best
+        for english, vi in list(chosen.items()):
+            for word in english if len(english) > 1 else ():
+                if chosen.get((word,)) == vi:  # "deputy minister" → "thứ trưởng": the phrase's,
+                    del chosen[(word,)]  # not "deputy"'s, which a later round learns alone
         return chosen
 
     def _eliminate(self, pairs: list[_Pair]
@@ -401,6 +405,8 @@ class Drafter:
         un_keys = _vietnamese(un[1]).keys if un else []
         implied: dict[str, Counter[bool]] = defaultdict(Counter)
         for pair in pairs:
+            if pair.concept.category == "vn-body":
+                continue  # English made from the Vietnamese: "Committee on Legal Affairs"
             structure = self._structure(pair.words, exclude=pair.concept)
             unsaid = _unsaid_un(structure) is not None
             layout.read(structure, pair.vi.keys, self._places(structure, pair.vi.keys))
