@@ -84,7 +84,10 @@ def test_mo_leaves_drafts_and_deprecated_translations_out(
     deprecated = {t.text for c in glossary for t in c.terms_in("vi") if t.status == "deprecated"}
     assert not deprecated & set(mo.values())
     drafts = [c for c in glossary if c.is_draft]
-    assert drafts and not any(t.text in mo for c in drafts for t in c.terms_in("en"))
+    # a homonym settled elsewhere ("Economic and Financial Committee") keeps its own entry
+    settled = {t.text for c in glossary if not c.is_draft for t in c.terms_in("en")}
+    drafted = {t.text for c in drafts for t in c.terms_in("en")} - settled
+    assert drafted and not drafted & set(mo)
 
 
 def test_tmx_validates_against_the_dtd(exports: Path) -> None:
