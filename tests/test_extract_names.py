@@ -141,9 +141,11 @@ def test_title_words_before_a_post_belong_to_it(glossary: Glossary) -> None:
     # a headline's short title is the glossary's post
     assert names("Deputy PM Tran Luu Quang spoke.", glossary) == [
         ("Deputy PM", "deputy-prime-minister-of-viet-nam")]
-    # "Standing" makes another post, which the glossary does not hold
+    # "Standing" makes another post, which the glossary holds; "Acting" one it does not
     assert names("Standing Deputy Prime Minister Pham Binh Minh spoke.", glossary) == [
-        ("Standing Deputy Prime Minister", None)]
+        ("Standing Deputy Prime Minister", "permanent-deputy-prime-minister-of-viet-nam")]
+    assert names("Acting Deputy Prime Minister Pham Binh Minh spoke.", glossary) == [
+        ("Acting Deputy Prime Minister", None)]
     # an agency's name right before a post: that agency's post, one name
     assert names("IAEA Director General Rafael Grossi spoke.", glossary) == [
         ("IAEA Director General", "iaea-director-general")]
@@ -273,7 +275,16 @@ def test_a_post_after_and_the_is_a_name_of_its_own(glossary: Glossary) -> None:
         ("UN Office", None),
         ("UN High Commissioner for Human Rights", "high-commissioner-for-human-rights"),
     ]
-    # a role after an acronym is no part of a new name: "the OSCE Chair" is the OSCE's
-    assert names("Vietnam plays the role of the OSCE Chair.", glossary) == [("OSCE", None)]
+    # a role after an acronym is no part of a new name: "the CARICOM Chair" is CARICOM's
+    assert names("Vietnam plays the role of the CARICOM Chair.", glossary) == [("CARICOM", None)]
+    assert names("Vietnam plays the role of the OSCE Chair.", glossary) == [("OSCE", "osce")]
     assert names("Vietnam plays the role of the ASEAN Chair.", glossary) == [
         ("ASEAN Chair", "asean-chair")]
+
+
+def test_a_bylines_site_name_is_one_name(glossary: Glossary) -> None:
+    # "VOV" is the glossary's (Voice of Vietnam), but in "VOV.VN" it is a piece of the site's name
+    assert names("VOV.VN - The General Assembly met.", glossary) == [
+        ("VOV.VN", None), ("General Assembly", "general-assembly")]
+    assert names("Hanoi (VOV) - The General Assembly met.", glossary) == [
+        ("VOV", "voice-of-vietnam"), ("General Assembly", "general-assembly")]

@@ -564,17 +564,19 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     if not line:
         return  # half the lines of news: the blank ones between paragraphs
     byline = _BYLINE.match(line)
+    after = 0  # where names may start: past the byline, whose pieces are not names ("VOV.VN")
     if byline and byline[1] not in matcher.abbreviations and byline[1].title() not in matcher.words:
         # the source of a text: "VGP - …", "(VOVWORLD) - …" (not "PARIS — …")
         yield Name(byline[1], lineno, byline.start(1) + 1)
+        after = byline.end(1)
     instances = matcher.patterns.find(line) if matcher.patterns else []
     for span in matcher.lowercase.find(line):  # "the security council"
         if not any(span.start < i.end and i.start < span.end for i in instances):
             yield Name(line[span.start : span.end], lineno, span.start + 1, span.concept, span.term)
+    names = [name for name in _fixed_names_in_line(line, lineno, matcher) if name.column > after]
     if not instances:
-        yield from _fixed_names_in_line(line, lineno, matcher)
+        yield from names
         return
-    names = list(_fixed_names_in_line(line, lineno, matcher))
     spans = [(n.column - 1, n.column - 1 + len(n.text), n) for n in names]
     # a glossary name as long as an instance or longer is that name ("81st session of …")
     instances = [i for i in instances if not any(
