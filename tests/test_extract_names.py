@@ -236,6 +236,11 @@ def test_a_ministers_post_ends_with_its_field(glossary: Glossary) -> None:
         ("Deputy Minister of Public Security", None),
         ("PM", "prime-minister-of-viet-nam"),
     ]
+    # a comma inside the field of a ministry the glossary knows: one post
+    text = "He met Minister of Labour, Invalids and Social Affairs Đào Ngọc Dung."
+    assert names(text, glossary) == [("Minister of Labour, Invalids and Social Affairs", None)]
+    text = "Minister of Labour, who spoke, said so."  # a comma that ends it
+    assert names(text, glossary) == [("Minister of Labour", None)]
     assert names("The meeting opened at 3 PM.", glossary) == []  # a time
     # another country's minister is not a name vnterms keeps
     text = "The debate was chaired by Minister of Foreign Affairs Sergey Lavrov of Russia."

@@ -222,6 +222,8 @@ class TermMatcher:
         self.names: dict[str, tuple[Concept, Term]] = {}
         self.abbreviations: dict[str, tuple[Concept, Term]] = {}
         self.comma_keys: set[str] = set()  # beginnings of keys that a comma ends in a term
+        # beginnings of a ministry's field that a comma ends: "Labour, Invalids and Social Affairs"
+        self.field_commas: set[str] = set()
         # names keyed without their small words, which the press changes
         self.loose: dict[str, tuple[Concept, Term]] = {}
         self.tails: set[str] = set()  # the ends of names, from a capitalised word on
@@ -269,6 +271,9 @@ class TermMatcher:
                 self.names.setdefault(key.replace(long, short), (concept, term))
         if "," in text:  # "United Nations Educational, Scientific and …": a comma inside
             self.comma_keys.update(_key(text[:at]) for at, c in enumerate(text) if c == ",")
+            if text.startswith(_MINISTRY_OF):  # its minister's field goes on over the comma too
+                field = text[len(_MINISTRY_OF) :]
+                self.field_commas.update(_key(field[:at]) for at, c in enumerate(field) if c == ",")
         if term.lang == "en" and not text[:1].islower():
             self.words.update(word for word in words if word[:1].isupper())
             if not CONNECTORS.isdisjoint(words):
@@ -674,7 +679,7 @@ def _fixed_names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterat
             else:
                 known.append((i, end, found[1], found[2]))
             after = end
-    spans = _name_spans(tokens, line, known)
+    spans = _name_spans(tokens, line, known, matcher.field_commas)
     covered: set[tuple[int, int]] = set()
     for start, end in spans:
         inner = [k for k in known if start <= k[0] and k[1] <= end]
@@ -878,9 +883,11 @@ def _is_name_word(text: str) -> bool:
     return first.isdigit() and (text.isdigit() or bool(_ORDINAL.match(text)))
 
 
-def _name_spans(tokens: list[Token], line: str, known: list[_Known]) -> list[tuple[int, int]]:
+def _name_spans(tokens: list[Token], line: str, known: list[_Known],
+                field_commas: set[str]) -> list[tuple[int, int]]:  # fmt: skip
     """Runs of capitalised words (with connectors between them) that contain a head noun; they go
-    on over punctuation inside a ``known`` name (a comma: "… Educational, Scientific and …")."""
+    on over punctuation inside a ``known`` name (a comma: "… Educational, Scientific and …") and
+    over a comma inside a known ministry's field after "Minister of" ("… of Labour, Invalids …")."""
     words = [token.text for token in tokens]
     if HEAD_NOUNS.isdisjoint(words) and MINISTER not in words:
         return []  # a third of the lines of news: no head noun, so no run to look at
@@ -901,7 +908,9 @@ def _name_spans(tokens: list[Token], line: str, known: list[_Known]) -> list[tup
             word = words[j]
             if j > start:
                 gap = line[tokens[j - 1].end : tokens[j].start]
-                if gap != " " and gap.strip(" ’'") and not any(a < j < b for a, b, _, _ in known):
+                if (gap != " " and gap.strip(" ’'") and not any(a < j < b for a, b, _, _ in known)
+                        and not (has_minister and gap == ", "
+                                 and _in_ministers_field(tokens, start, j, field_commas))):
                     break
             if word in _RUN_STOPS and _stops_run(words, name_words, start, j, line, tokens):
                 break
@@ -928,6 +937,7 @@ def _name_spans(tokens: list[Token], line: str, known: list[_Known]) -> list[tup
     return spans
 
 
+_MINISTRY_OF = "Ministry of "
 # Words at which a run may stop: a period ("Cycle 4") or a person's family name.
 _RUN_STOPS = PERIOD_WORDS | VN_SURNAMES
 
@@ -942,6 +952,15 @@ def _stops_run(words: list[str], name_words: list[bool], start: int, j: int, lin
     return (words[j] in VN_SURNAMES and j > start and following
             and words[j - 1] not in CONNECTORS
             and line[tokens[j - 1].end : tokens[j].start] == " ")  # fmt: skip
+
+
+def _in_ministers_field(tokens: list[Token], start: int, j: int, field_commas: set[str]) -> bool:
+    """Whether a comma before ``tokens[j]`` stands inside a known ministry's field that follows
+    "Minister of" in the run: "Minister of [Labour, Invalids and Social Affairs]"."""
+    for m in range(start, j - 2):
+        if tokens[m].text == MINISTER and tokens[m + 1].text == "of":
+            return "".join(token.key for token in tokens[m + 2 : j]) in field_commas
+    return False
 
 
 def _minister(words: list[str], start: int, end: int) -> list[tuple[int, int]]:
