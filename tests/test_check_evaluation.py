@@ -60,7 +60,8 @@ def test_clean_pairs_checked_from_the_vietnamese(checker: Checker, pairs: list[S
     """Vietnamese → English: the alarms are the English translations' own omissions (a pronoun
     or "the country" for a name, a clause or a place left out, "Millennial" for "Millennium"),
     and names the English writes in a way the glossary lacks ("Head of the Vietnamese Mission",
-    "head of the negotiation team", "the U.N. General Assembly")."""
+    "head of the negotiation team", "the U.N. General Assembly"), and one body the English names
+    two ways."""
     reverse = [Segment(s.target, s.source, "vi", s.line) for s in pairs]
     problems = list(checker.check(reverse, "pairs.tsv"))
     assert [(p.line, p.rule, p.source_term) for p in problems] == [
@@ -75,6 +76,9 @@ def test_clean_pairs_checked_from_the_vietnamese(checker: Checker, pairs: list[S
         (52, "missing-term", "Trưởng Phái đoàn Thường trực"),
         (55, "missing-term", "Chủ tịch ĐHĐ LHQ"),
         (58, "missing-term", "Trưởng đoàn"),
+        # one article's two English names for one body: "National Border Committee" (line 58),
+        # "National Border Commission" (line 60)
+        (60, "inconsistent", "Ủy ban Biên giới quốc gia"),
     ]
 
 
