@@ -12,6 +12,7 @@ from vnterms.check import Checker, Problem, check_files
 from vnterms.cli import app
 from vnterms.errors import InputError
 from vnterms.formats.segments import Segment, read_aligned, read_segments
+from vnterms.model import Concept, Term
 from vnterms.store import read_glossary
 
 GLOSSARY = Path(__file__).parent / "data" / "check" / "glossary"
@@ -323,8 +324,6 @@ def test_a_name_may_be_split_around_the_name_of_its_body() -> None:
 
 
 def test_an_abbreviation_in_lower_case_first_changes_no_other_match() -> None:
-    from vnterms.model import Concept, Term
-
     glossary = [
         Concept("impact-review", "initiative", [
             Term("imPACT Review", "en", "full", "preferred"),

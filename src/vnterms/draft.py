@@ -344,10 +344,13 @@ class Drafter:
             words = [chosen.get((word,)) for word in english]
             if len(english) > 1 and best is not None and best in words:
                 chosen[english] = best
-        for english, vi in list(chosen.items()):
-            for word in english if len(english) > 1 else ():
-                if chosen.get((word,)) == vi:  # "deputy minister" → "thứ trưởng": the phrase's,
-                    del chosen[(word,)]  # not "deputy"'s, which a later round learns alone
+        # a rendering a phrase shares with one of its words is the phrase's ("deputy minister" →
+        # "thứ trưởng"), not the word's: a later round learns the word alone ("deputy" → "phó")
+        phrases = [(english, vi) for english, vi in chosen.items() if len(english) > 1]
+        for english, vi in phrases:
+            for word in english:
+                if chosen.get((word,)) == vi:
+                    del chosen[(word,)]
         return chosen
 
     def _eliminate(self, pairs: list[_Pair]

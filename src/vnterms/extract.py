@@ -578,10 +578,13 @@ def _names_in_line(line: str, lineno: int, matcher: TermMatcher) -> Iterator[Nam
     for span in matcher.lowercase.find(line):  # "the security council"
         if not any(span.start < i.end and i.start < span.end for i in instances):
             yield Name(line[span.start : span.end], lineno, span.start + 1, span.concept, span.term)
-    names = [name for name in _fixed_names_in_line(line, lineno, matcher) if name.column > after]
+    names: Iterable[Name] = _fixed_names_in_line(line, lineno, matcher)
+    if after:
+        names = (name for name in names if name.column > after)
     if not instances:
         yield from names
         return
+    names = list(names)
     spans = [(n.column - 1, n.column - 1 + len(n.text), n) for n in names]
     # a glossary name as long as an instance or longer is that name ("81st session of …")
     instances = [i for i in instances if not any(
