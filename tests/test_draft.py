@@ -36,8 +36,15 @@ EXPECTED = {
     "Committee on Refugees": "Ủy ban về người tị nạn",
     # "Phó Tổng Thư ký Liên hợp quốc": "Deputy" stays before its head
     "Deputy Director-General": "Phó Tổng Giám đốc",
-    # "Phái bộ Liên hợp quốc tại Nam Sudan"; "Lebanon" → "Liban" from one pair (UNIFIL's)
+    # "Phái bộ Liên hợp quốc tại Nam Sudan"; "Lebanon" → "Liban", the shipped country list's
     "United Nations Mission in Lebanon": "Phái bộ Liên hợp quốc tại Liban",
+    # "Cục Gìn giữ hòa bình Việt Nam", "Viện Hàn lâm Khoa học xã hội Việt Nam": a country that
+    # opens a name of several parts goes to its end
+    "Viet Nam Committee on Sustainable Development": "Ủy ban về phát triển bền vững Việt Nam",
+    # "Hội nghị Cấp cao ASEAN - Liên hợp quốc": names joined by a hyphen, in their order
+    "ASEAN-Japan Summit": "Hội nghị Thượng đỉnh ASEAN - Nhật Bản",
+    # "HIV/AIDS" is one name, as the glossary writes it
+    "Regional Forum on HIV/AIDS": "Diễn đàn Khu vực về HIV/AIDS",
     # "Hội đồng Quản thác Liên hợp quốc" but "Hội đồng IMO", "Hội đồng Điều phối quốc tế …": the
     # glossary's Councils do not all carry "Liên hợp quốc", so a new one is not given it
     "Disarmament Council": "Hội đồng Giải trừ quân bị",
@@ -70,10 +77,23 @@ def test_a_known_name_inside_a_new_one_keeps_its_own_vietnamese(glossary: Glossa
 
 
 def test_a_rendering_learned_from_one_pair_names_that_pair(glossary: Glossary) -> None:
+    draft = drafter_for(glossary).draft("Committee on Mercury")
+    # the Minamata Convention, "Minamata Convention on Mercury" → "Công ước Minamata về thủy
+    # ngân", is the only pair with "Mercury": what is left of it once the rest is known
+    assert ("Mercury", "thủy ngân", "pair:minamata-convention") in draft.parts
+
+
+def test_a_country_comes_from_the_country_list(glossary: Glossary) -> None:
     draft = drafter_for(glossary).draft("United Nations Mission in Lebanon")
-    # UNIFIL, "United Nations Interim Force in Lebanon" → "Lực lượng Lâm thời Liên hợp quốc tại
-    # Liban", is the only pair with "Lebanon": what is left of it once the rest is known
-    assert ("Lebanon", "Liban", "pair:unifil") in draft.parts
+    assert ("Lebanon", "Liban", "country") in draft.parts
+
+
+def test_a_hyphenated_name_of_a_name_and_a_word_is_a_name_of_its_own(glossary: Glossary) -> None:
+    """"UN-Water" is not "Liên hợp quốc - nước": a hyphen joins names, or words, not the two."""
+    drafter = drafter_for(glossary)
+    summit = drafter.draft("ASEAN-Japan Summit")
+    assert ("ASEAN-Japan", "ASEAN - Nhật Bản", "compound") in summit.parts
+    assert drafter.draft("ASEAN-Water Forum").text is None
 
 
 def test_un_written_short_says_united_nations(glossary: Glossary) -> None:

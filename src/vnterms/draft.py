@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from vnterms.model import Concept, Glossary
-from vnterms.normalize import canonical, canonical_key
+from vnterms.normalize import canonical, canonical_key, compact
+from vnterms.patterns import countries
 
 __all__ = ["Draft", "Drafter", "Part", "draft_vietnamese", "drafter_for"]
 
@@ -26,7 +27,7 @@ __all__ = ["Draft", "Drafter", "Part", "draft_vietnamese", "drafter_for"]
 LINKS = frozenset(
     "of on for against to in at with under concerning relating from among between by".split()
 )
-_SKIPPED = frozenset(["the", "a", "an", "no"])  # "no": "No. 98", a number
+_SKIPPED = frozenset(["the", "a", "an", "no", "'", "’"])  # "no": "No. 98"; "'": "Ministers'"
 _STOPWORDS = LINKS | _SKIPPED | {"and", "or"}
 # Longest English phrase the table holds, in words; and of a Vietnamese rendering, in syllables.
 MAX_PHRASE = 4
@@ -45,15 +46,18 @@ NESTED_SHARE = 0.8
 # Vietnamese linking words: a rendering of a word or phrase neither starts nor ends with one.
 VI_LINKS = frozenset("về của và với vì tại cho".split())
 # What a Vietnamese name may hold around a rendering learned from one pair: its links, plural
-# markers and the words that stand before numbers ("các", "lần thứ 35", "năm 1961").
-_VI_EDGES = VI_LINKS | {"các", "những", "năm", "lần", "thứ", "số"}
+# markers, the words that stand before numbers ("các", "lần thứ 35", "năm 1961") and the words
+# that make a noun of a verb ("sự phát triển").
+_VI_EDGES = VI_LINKS | {"các", "những", "năm", "lần", "thứ", "số", "sự", "việc"}
 # Syllables a rendering learned from one pair may have per English word, and at most.
 SINGLE_PER_WORD = 4
 SINGLE_MAX = 8
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|,|\S")
+_WORD = re.compile(r"[A-Z\d]+(?:/[A-Z\d]+)+\b|\d+[–-]\d+\b"  # "HIV/AIDS", "2011–2020"
+                   r"|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|,|\S")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
-_NUMBER = re.compile(r"\d+(?:[/.]\d+)*\Z")
+_NUMBER = re.compile(r"\d+(?:[/.]\d+)*\Z|\d+[–-]\d+\Z")
+_HYPHEN = re.compile(r"[-‐‑]")
 _VI_PUNCTUATION = ",;:()\"“”'’.-–"
 
 
@@ -218,6 +222,9 @@ class Drafter:
         self.links: dict[tuple[str, ...], str] = {}
         self.ordinal_words = self.year_words = self.un_link = ""
         self.un_last = False
+        # A country that opens a name of several parts goes to its end ("Viet Nam Department of
+        # Peacekeeping Operations" → "Cục Gìn giữ hòa bình Việt Nam").
+        self.country_last = False
         # Heads whose names the glossary writes with "Liên hợp quốc" at the end though the English
         # does not say it ("Human Rights Council" → "Hội đồng Nhân quyền Liên hợp quốc").
         self.un_implied: set[str] = set()
@@ -407,10 +414,14 @@ class Drafter:
         un = self.names.get(("united", "nations"))
         un_keys = _vietnamese(un[1]).keys if un else []
         implied: dict[str, Counter[bool]] = defaultdict(Counter)
+        country_last: Counter[bool] = Counter()
         for pair in pairs:
+            structure = self._structure(pair.words, exclude=pair.concept)
+            country = _leading_country(structure)
+            if country is not None:
+                country_last[pair.vi.keys[-len(country) :] == country] += 1
             if pair.concept.category == "vn-body":
                 continue  # English made from the Vietnamese: "Committee on Legal Affairs"
-            structure = self._structure(pair.words, exclude=pair.concept)
             unsaid = _unsaid_un(structure) is not None
             layout.read(structure, pair.vi.keys, self._places(structure, pair.vi.keys))
             if un_keys and unsaid:
@@ -420,6 +431,8 @@ class Drafter:
                            if counts[True] >= MIN_SUPPORT and counts[True] > counts[False]}
         self.links = {key: counts.most_common(1)[0][0] for key, counts in layout.links.items()
                       if len(key) == 1 or counts.total() >= MIN_SUPPORT}  # fmt: skip
+        self.country_last = country_last[True] >= MIN_SUPPORT and (
+            country_last[True] > country_last[False])
         self.ordinal_words = _majority(layout.ordinals)
         self.year_words = layout.years.most_common(1)[0][0] if layout.years else ""
         if layout.un_places:
@@ -458,8 +471,13 @@ class Drafter:
             if found is not None and found[0] is not exclude:
                 return _Unit(tuple(words[i:end]), found[1], f"concept:{found[0].id}",
                              concept=found[0])
-            if end - i <= MAX_PHRASE and tuple(lower[i:end]) in self.table:
-                key = tuple(lower[i:end])
+            country = countries().get(compact(" ".join(words[i:end])))
+            if country is not None and words[i][:1].isupper():
+                return _Unit(tuple(words[i:end]), country.vi, "country")
+            if end - i > MAX_PHRASE:
+                continue
+            key = tuple(lower[i:end])
+            if key in self.table:
                 single = self.single.get(key)
                 return _Unit(tuple(words[i:end]), self.table[key],
                              f"pair:{single}" if single else "table",
@@ -472,7 +490,23 @@ class Drafter:
             return _Unit((word,), None, "")
         if _NUMBER.match(word) or _is_acronym(word):
             return _Unit((word,), word, "text")
-        return _Unit((word,), None, "unknown")
+        return self._compound(word, exclude) or _Unit((word,), None, "unknown")
+
+    def _compound(self, word: str, exclude: Concept | None) -> _Unit | None:
+        """A hyphenated word the table does not hold, of parts it renders one by one, all names
+        ("ASEAN-UN", "Mekong-Korea") or all words ("Political-Security"): the parts in their
+        order, joined by " - "."""
+        pieces = _HYPHEN.split(word)
+        if len(pieces) < 2 or not all(pieces):
+            return None
+        units = [self._unit_at(pieces, i, exclude) for i in range(len(pieces))]
+        if any(unit.vi is None or len(unit.words) != 1 for unit in units):
+            return None
+        names = {unit.source.startswith(("concept:", "country")) or _is_acronym(unit.words[0])
+                 for unit in units}  # fmt: skip
+        if len(names) > 1:
+            return None  # "UN-Water": a name of its own
+        return _Unit((word,), " - ".join(_capitalise(unit.vi or "") for unit in units), "compound")
 
     def _structure(self, words: list[str], *, exclude: Concept | None = None) -> _Structure:
         """The name split into its parts and the links between them, with its UN, ordinal and
@@ -575,6 +609,9 @@ class Drafter:
         un = self.names.get(("united", "nations"))
         if un is not None and un[0] is exclude:
             un = None
+        country = None
+        if self.country_last and _leading_country(structure) is not None:
+            country, *structure.parts[0] = structure.parts[0]
         texts, parts = [], []
         for i, part in enumerate(structure.parts):
             text, used = self._render_part(part, first=i == 0)
@@ -597,6 +634,9 @@ class Drafter:
         if head in self.un_implied and un is not None:
             texts.append(un[1])
             parts.append(Part("", un[1], f"implied by {head!r}"))
+        if country is not None:
+            texts.append(country.vi or "")
+            parts.append(Part(" ".join(country.words), country.vi or "", country.source))
         if structure.year:
             texts += [self.year_words, structure.year]
         text = _capitalise(" ".join(word for word in texts if word))
@@ -609,6 +649,18 @@ class Drafter:
         if structure.un and linked and not self.un_last:
             words += [self.un_link, structure.un]
         return words
+
+
+def _leading_country(structure: _Structure) -> list[str] | None:
+    """The syllables of the country that opens a name of several parts, before more words of
+    its first part; else None."""
+    first = structure.parts[0]
+    if len(structure.parts) < 2 or len(first) < 2:
+        return None
+    unit = first[0]
+    if unit.vi is None or compact(" ".join(unit.words)) not in countries():
+        return None  # not a city: "New York Declaration"
+    return _vietnamese(unit.vi).keys
 
 
 def _unsaid_un(structure: _Structure) -> str | None:
