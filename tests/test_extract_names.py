@@ -293,3 +293,12 @@ def test_a_bylines_site_name_is_one_name(glossary: Glossary) -> None:
         ("VOV.VN", None), ("General Assembly", "general-assembly")]
     assert names("Hanoi (VOV) - The General Assembly met.", glossary) == [
         ("VOV", "voice-of-vietnam"), ("General Assembly", "general-assembly")]
+
+
+def test_a_post_goes_on_over_a_small_word_inside_a_known_name(glossary: Glossary) -> None:
+    """"UN Office in Geneva" is a glossary name: a post of it ends after "Geneva", not at "in"."""
+    text = "The Director of the UN Office in Geneva spoke on Monday."
+    assert ("Director of the UN Office in Geneva", None) in names(text, glossary)
+    # outside a known name, "in" still ends a run: the place is where, not part of the name
+    text = "The Director of the UN Office in Bangkok spoke on Monday."
+    assert ("Director of the UN Office", None) in names(text, glossary)

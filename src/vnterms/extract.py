@@ -889,7 +889,8 @@ def _is_name_word(text: str) -> bool:
 def _name_spans(tokens: list[Token], line: str, known: list[_Known],
                 field_commas: set[str]) -> list[tuple[int, int]]:  # fmt: skip
     """Runs of capitalised words (with connectors between them) that contain a head noun; they go
-    on over punctuation inside a ``known`` name (a comma: "… Educational, Scientific and …") and
+    on over punctuation and small words inside a ``known`` name (a comma: "… Educational,
+    Scientific and …", "… UN Office in Geneva") and
     over a comma inside a known ministry's field after "Minister of" ("… of Labour, Invalids …")."""
     words = [token.text for token in tokens]
     if HEAD_NOUNS.isdisjoint(words) and MINISTER not in words:
@@ -919,8 +920,8 @@ def _name_spans(tokens: list[Token], line: str, known: list[_Known],
                 break
             if name_words[j]:
                 end = j + 1
-            elif word not in CONNECTORS:
-                break
+            elif word not in CONNECTORS and not any(a < j < b for a, b, _, _ in known):
+                break  # not a small word of a name, nor a word inside a known one ("… in Geneva")
             j += 1
         if not any(words[k] in HEAD_NOUNS for k in range(start, end)):
             # a minister's post, the run's first words or after "and" ("Khánh and Deputy …")
