@@ -302,3 +302,14 @@ def test_a_post_goes_on_over_a_small_word_inside_a_known_name(glossary: Glossary
     # outside a known name, "in" still ends a run: the place is where, not part of the name
     text = "The Director of the UN Office in Bangkok spoke on Monday."
     assert ("Director of the UN Office", None) in names(text, glossary)
+
+
+def test_a_known_name_after_an_ordinal_in_a_post_is_nested_in_it(glossary: Glossary) -> None:
+    text = "He met the President of the 76th U.N. General Assembly in May."
+    found = {(name.text, name.concept.id if name.concept else None, name.nested)
+             for name in find_names(text, glossary)}  # fmt: skip
+    assert found == {
+        ("President of the 76th U.N. General Assembly", "president-of-general-assembly-session",
+         False),
+        ("U.N. General Assembly", "general-assembly", True),
+    }

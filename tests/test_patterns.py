@@ -99,6 +99,13 @@ INSTANCES = [
     ("the Working Group on Peacekeeping Operations Cycle 4 (2021 - 2023) met",
      "Working Group on Peacekeeping Operations",
      "Nhóm công tác về hoạt động gìn giữ hòa bình Liên hợp quốc", True),
+    # "Chủ tịch Đại hội đồng Liên hợp quốc khóa 78" (btv.org.vn, VNA): "khóa" and the digits
+    ("He met the President of the 76th UN General Assembly in May.",
+     "President of the 76th UN General Assembly",
+     "Chủ tịch Đại hội đồng Liên hợp quốc khóa 76", False),
+    ("the President of the fourth session of the General Assembly said",
+     "President of the fourth session of the General Assembly",
+     "Chủ tịch Đại hội đồng Liên hợp quốc khóa 4", False),
     ("progress on SDG target 16.3 was slow", "SDG target 16.3",
      "Mục tiêu cụ thể 16.3 của các Mục tiêu phát triển bền vững", True),
 ]

@@ -537,8 +537,11 @@ def _letters_in_order(acronym: str, name: str) -> bool:
     return all(letter in text for letter in letters)
 
 
-# What a name nested in another stands after: a small word or a possessive.
-_NESTING = re.compile(r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+\Z")
+# What a name nested in another stands after: a small word or a possessive, and an ordinal
+# ("President of the 76th [UN General Assembly]").
+_NESTING = re.compile(
+    r"(?:(?<![^\W_])(?:of|to|on|for|the)|[’']s|s[’'])\s+(?:\d+(?:st|nd|rd|th)\s+)?\Z"
+)
 # An owner's possessive ("UNESCO’s"), not a plural one ("Experts’ Working Group").
 _OF_THE = re.compile(r" of (?:the )?")
 # What stands before an event's name and belongs to it ("High-level General Debate …").

@@ -179,7 +179,16 @@ class Instance:
         template = self.concept.label("vi")
         if template is None:
             return None
-        return _PLACEHOLDER.sub(lambda m: self.slots[m[1]].vi, template)
+        return _PLACEHOLDER.sub(lambda m: self._filled(m[1], template[: m.start()]), template)
+
+    def _filled(self, slot: str, before: str) -> str:
+        """A slot's Vietnamese; an ordinal's words ("nhất", "tư") only after "thứ", its digits
+        elsewhere ("Chủ tịch Đại hội đồng … khóa 4", not "khóa tư")."""
+        value = self.slots[slot]
+        number = ordinal_number(value.text) if value.vi in ("nhất", "tư") else None
+        if number is not None and not before.endswith("thứ "):
+            return str(number)
+        return value.vi
 
     @property
     def draft(self) -> bool:
