@@ -14,11 +14,12 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from vnterms.model import Concept, Glossary
 from vnterms.normalize import canonical, canonical_key, compact
-from vnterms.patterns import countries
+from vnterms.patterns import Country, countries
 
 __all__ = ["Draft", "Drafter", "Part", "draft_vietnamese", "drafter_for"]
 
@@ -466,13 +467,13 @@ class Drafter:
 
     def _unit_at(self, words: list[str], i: int, exclude: Concept | None) -> _Unit:
         lower = [word.lower() for word in words]
+        country_end, country = _country_at(words, i) if words[i][:1].isupper() else (i, None)
         for end in range(len(words), i, -1):
             found = self.names.get(tuple(lower[i:end]))
             if found is not None and found[0] is not exclude:
                 return _Unit(tuple(words[i:end]), found[1], f"concept:{found[0].id}",
                              concept=found[0])
-            country = countries().get(compact(" ".join(words[i:end])))
-            if country is not None and words[i][:1].isupper():
+            if end == country_end and country is not None:
                 return _Unit(tuple(words[i:end]), country.vi, "country")
             if end - i > MAX_PHRASE:
                 continue
@@ -649,6 +650,26 @@ class Drafter:
         if structure.un and linked and not self.un_last:
             words += [self.un_link, structure.un]
         return words
+
+
+@cache
+def _country_prefixes() -> frozenset[str]:
+    """Every beginning of a country's key (``compact``): where to stop looking for one."""
+    return frozenset(key[:size] for key in countries() for size in range(1, len(key) + 1))
+
+
+def _country_at(words: list[str], i: int) -> tuple[int, Country | None]:
+    """The longest country name from ``words[i]`` on: where it ends and the country, else
+    ``(i, None)``; its key grows a word at a time while it begins a country's."""
+    key = ""
+    found: tuple[int, Country | None] = (i, None)
+    for end in range(i, len(words)):
+        key += compact(words[end])
+        if key not in _country_prefixes():
+            break
+        if key in countries():
+            found = (end + 1, countries()[key])
+    return found
 
 
 def _leading_country(structure: _Structure) -> list[str] | None:
