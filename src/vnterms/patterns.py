@@ -185,9 +185,8 @@ class Instance:
         """A slot's Vietnamese; an ordinal's words ("nhất", "tư") only after "thứ", its digits
         elsewhere ("Chủ tịch Đại hội đồng … khóa 4", not "khóa tư")."""
         value = self.slots[slot]
-        number = ordinal_number(value.text) if value.vi in ("nhất", "tư") else None
-        if number is not None and not before.endswith("thứ "):
-            return str(number)
+        if self.concept.slots[slot] == "ordinal" and not before.endswith("thứ "):
+            return str(ordinal_number(value.text) or value.vi)
         return value.vi
 
     @property
