@@ -709,9 +709,9 @@ def _clear_best(scored: list[tuple[float, int, tuple[str, ...]]]) -> tuple[str, 
     that score as well if it holds them all, else None."""
     dice, shared, best = max(scored)
     if shared >= 3:
-        longer = [vi for _, n, vi in scored
+        longer = [(len(vi), n, vi) for _, n, vi in scored
                   if len(vi) > len(best) and _inside(best, vi) and n >= NESTED_SHARE * shared]
-        return max(longer, key=len, default=best)
+        return max(longer, default=(0, 0, best))[2]  # the longest, the most shared of those
     tied = sorted((vi for score, _, vi in scored if score == dice), key=len)
     return tied[-1] if all(_inside(vi, tied[-1]) for vi in tied) else None
 
