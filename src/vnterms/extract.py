@@ -900,6 +900,7 @@ def _name_spans(tokens: list[Token], line: str, known: list[_Known],
         return []  # a third of the lines of news: no head noun, so no run to look at
     name_words = [_is_name_word(word) for word in words]
     has_minister = MINISTER in words
+    inside_known = {j for a, b, _, _ in known for j in range(a + 1, b)}  # after its first
     count = len(tokens)
     spans = []
     i = 0
@@ -915,7 +916,7 @@ def _name_spans(tokens: list[Token], line: str, known: list[_Known],
             word = words[j]
             if j > start:
                 gap = line[tokens[j - 1].end : tokens[j].start]
-                if (gap != " " and gap.strip(" ’'") and not any(a < j < b for a, b, _, _ in known)
+                if (gap != " " and gap.strip(" ’'") and j not in inside_known
                         and not (has_minister and gap == ", "
                                  and _in_ministers_field(tokens, start, j, field_commas))):
                     break
@@ -923,7 +924,7 @@ def _name_spans(tokens: list[Token], line: str, known: list[_Known],
                 break
             if name_words[j]:
                 end = j + 1
-            elif word not in CONNECTORS and not any(a < j < b for a, b, _, _ in known):
+            elif word not in CONNECTORS and j not in inside_known:
                 break  # not a small word of a name, nor a word inside a known one ("… in Geneva")
             j += 1
         if not any(words[k] in HEAD_NOUNS for k in range(start, end)):
